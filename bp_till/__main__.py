@@ -1,0 +1,3 @@
+from bp_till.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,63 @@
+"""The one place where the real adapters (or fakes) are chosen and wired."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from dataclasses import dataclass
+
+from bp_till.clock import Clock, SystemClock
+from bp_till.config import Config
+from bp_till.printing.printers import Printer
+from bp_till.services.context import Site, TillContext
+from bp_till.store.db import open_store
+
+
+@dataclass
+class Till:
+    """A running till: its config, services context and printer."""
+
+    config: Config
+    ctx: TillContext
+    printer: Printer
+
+    def close(self) -> None:
+        self.ctx.store.dispose()
+
+
+def site_of(config: Config) -> Site:
+    return Site(
+        shop_name=config.shop_name,
+        shop_number=config.shop_number,
+        terminal=config.terminal,
+        registration_number=config.registration_number,
+        portal_url=config.portal_url,
+    )
+
+
+def setup_logging(config: Config, level: int = logging.INFO) -> None:
+    config.log_dir.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        config.log_dir / "bp-till.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.setLevel(level)
+    # python-escpos calls logging.basicConfig() when imported; keep its terminal
+    # handler to warnings so the log's INFO lines stay in the log file.
+    import escpos.capabilities  # noqa: F401
+
+    for existing in root.handlers:
+        if type(existing) is logging.StreamHandler:
+            existing.setLevel(logging.WARNING)
+    if not any(getattr(h, "baseFilename", None) == handler.baseFilename for h in root.handlers):
+        root.addHandler(handler)
+
+
+def open_till(config: Config, clock: Clock | None = None, printer: Printer | None = None) -> Till:
+    store = open_store(config.store_path)
+    ctx = TillContext(store=store, clock=clock or SystemClock(), site=site_of(config))
+    printer = printer or Printer(
+        config.printer_url, config.printer_profile, config.printer_timeout_s, config.preview_dir
+    )
+    return Till(config, ctx, printer)

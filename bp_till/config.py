@@ -1,0 +1,165 @@
+"""The data folder and ``bp-till.toml``: defaults, validation, environment overrides.
+
+A missing key takes its default; an unknown key or a bad value stops the start
+with a message naming it, so a typo never silently prints to the wrong printer.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+
+CONFIG_NAME = "bp-till.toml"
+STORE_NAME = "till.db"
+PRINTER_SCHEMES = ("tcp", "usb", "serial", "file")
+
+
+class ConfigError(Exception):
+    """A problem in the config file or the environment, named for the person fixing it."""
+
+
+@dataclass(frozen=True)
+class Config:
+    data_dir: Path
+    shop_name: str = "Backstage Pass"
+    shop_number: int = 1
+    registration_number: str = "T0000000000000"
+    terminal: int = 1
+    printer_url: str = "preview"
+    printer_profile: str = "TM-T88V"
+    printer_timeout_s: float = 5.0
+    central_url: str = ""
+    sync_interval_s: float = 30.0
+    portal_url: str = "https://portal.example/login"
+
+    @property
+    def store_path(self) -> Path:
+        return self.data_dir / STORE_NAME
+
+    @property
+    def preview_dir(self) -> Path:
+        return self.data_dir / "prints"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+
+# (section, key) -> (field name, type, validator returning an error or None)
+def _between(low: float, high: float):
+    return lambda v: None if low <= v <= high else f"must be between {low:g} and {high:g}"
+
+
+def _printer_url(url: str) -> str | None:
+    if url == "preview" or url.split("://", 1)[0] in PRINTER_SCHEMES and "://" in url:
+        return None
+    return "must be preview, tcp://HOST:PORT, usb://VID:PID, serial:///dev/… or file:///path"
+
+
+_KEYS: dict[tuple[str, str], tuple[str, type, Any]] = {
+    ("shop", "name"): ("shop_name", str, lambda v: None if v.strip() else "must not be empty"),
+    ("shop", "number"): ("shop_number", int, _between(1, 99)),
+    ("shop", "registration_number"): (
+        "registration_number", str,
+        lambda v: None if re.fullmatch(r"T\d{13}", v) else "must be T followed by 13 digits",
+    ),
+    ("terminal", "number"): ("terminal", int, _between(1, 99)),
+    ("printer", "url"): ("printer_url", str, _printer_url),
+    ("printer", "profile"): ("printer_profile", str, lambda v: None if v else "must not be empty"),
+    ("printer", "timeout_s"): ("printer_timeout_s", float, _between(0.1, 120)),
+    ("central", "url"): ("central_url", str, lambda v: None if "://" in v else "must be a database URL"),
+    ("sync", "interval_s"): ("sync_interval_s", float, _between(1, 3600)),
+    ("portal", "url"): (
+        "portal_url", str,
+        lambda v: None if v.startswith(("https://", "http://")) else "must start with https://",
+    ),
+}
+
+DEFAULT_FILE = """\
+# BP Till configuration. A missing key takes its default.
+[shop]
+name = "Backstage Pass"
+number = 1
+registration_number = "T0000000000000"   # 適格請求書発行事業者登録番号
+
+[terminal]
+number = 1            # unique per till in the shop: card numbers carry it
+
+[printer]
+url = "preview"       # tcp://HOST:9100, usb://VID:PID, serial:///dev/ttyUSB0?baudrate=38400, file:///path
+profile = "TM-T88V"
+timeout_s = 5
+
+[central]
+# url = "postgresql+psycopg://till@central.example/ranking"   (default: central.db in this folder)
+
+[sync]
+interval_s = 30
+
+[portal]
+url = "https://portal.example/login"
+"""
+
+
+def resolve_data_dir(cli_value: str | os.PathLike | None = None) -> Path:
+    chosen = cli_value or os.environ.get("BP_TILL_DATA_DIR")
+    if chosen:
+        return Path(chosen).expanduser().resolve()
+    return Path(user_data_dir("bp-till", appauthor=False))
+
+
+def _typed(value: Any, kind: type, name: str) -> Any:
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if kind is int and isinstance(value, bool) or not isinstance(value, kind):
+        raise ConfigError(f"{name} must be a {'number' if kind in (int, float) else 'string'}.")
+    return value
+
+
+def parse_config(text: str, data_dir: Path, env: dict[str, str] | None = None) -> Config:
+    env = os.environ if env is None else env
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{CONFIG_NAME} is not valid TOML: {exc}") from None
+    values: dict[str, Any] = {"central_url": f"sqlite:///{data_dir / 'central.db'}"}
+    for section, table in raw.items():
+        if not isinstance(table, dict):
+            raise ConfigError(f"{CONFIG_NAME}: [{section}] must be a table of keys.")
+        for key, value in table.items():
+            name = f"{CONFIG_NAME}: [{section}] {key}"
+            if (section, key) not in _KEYS:
+                raise ConfigError(f"{name} is not a known setting.")
+            field, kind, check = _KEYS[(section, key)]
+            value = _typed(value, kind, name)
+            problem = check(value)
+            if problem:
+                raise ConfigError(f"{name} {problem} (it is {value!r}).")
+            values[field] = value
+    for var, field, key in (
+        ("BP_TILL_PRINTER_URL", "printer_url", ("printer", "url")),
+        ("BP_TILL_CENTRAL_URL", "central_url", ("central", "url")),
+    ):
+        if env.get(var):
+            problem = _KEYS[key][2](env[var])
+            if problem:
+                raise ConfigError(f"{var} {problem} (it is {env[var]!r}).")
+            values[field] = env[var]
+    return Config(data_dir=data_dir, **values)
+
+
+def load_config(data_dir: Path, *, create: bool = True) -> Config:
+    """Read the folder's config; the first run creates the folder and a commented file."""
+    path = data_dir / CONFIG_NAME
+    if not path.exists():
+        if not create:
+            raise ConfigError(f"No {CONFIG_NAME} in {data_dir}.")
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path.write_text(DEFAULT_FILE, encoding="utf-8")
+    return parse_config(path.read_text(encoding="utf-8"), data_dir)

@@ -1,0 +1,1 @@
+"""One function per user action; each runs in one transaction (a UnitOfWork)."""

@@ -1,0 +1,163 @@
+"""Ringing up a check: open it, add and void lines, attach the producer's card."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select
+
+from bp_till.domain.errors import CheckClosed, InvalidInput, NotFound
+from bp_till.domain.money import Category, check_quantity, tax_rate_for
+from bp_till.services.context import TillContext
+from bp_till.services.producers import _resolve
+from bp_till.services.staff import StaffMember
+from bp_till.store.models import CastMember, Check, CheckLine, MenuItem
+from bp_till.store.uow import UnitOfWork
+
+MAX_GUESTS = 50
+MAX_REASON = 500
+
+
+def _open_check(uow: UnitOfWork, check_id: int) -> Check:
+    check = uow.session.get(Check, check_id)
+    if check is None:
+        raise NotFound(f"Check {check_id} does not exist.")
+    if check.status != "open":
+        raise CheckClosed(f"Check #{check.number} is already {check.status}.")
+    return check
+
+
+def _reason(text: str, what: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise InvalidInput(f"{what} needs a reason.")
+    if len(text) > MAX_REASON:
+        raise InvalidInput(f"A reason is at most {MAX_REASON} characters.")
+    return text
+
+
+def open_check(
+    ctx: TillContext, actor: StaffMember, table: str, guests: int, takeout: bool = False
+) -> int:
+    table = (table or "").strip()
+    if not table or len(table) > 16:
+        raise InvalidInput("A check needs a table name of 1 to 16 characters.")
+    if isinstance(guests, bool) or not isinstance(guests, int) or not 1 <= guests <= MAX_GUESTS:
+        raise InvalidInput(f"Guests must be a whole number from 1 to {MAX_GUESTS}.")
+    with ctx.uow() as uow:
+        check = Check(
+            uuid=str(uuid.uuid4()),
+            number=uow.next_number("check"),
+            table_label=table,
+            guests=guests,
+            takeout=bool(takeout),
+            status="open",
+            opened_at=uow.now,
+            opened_by=actor.id,
+        )
+        uow.session.add(check)
+        uow.session.flush()
+        uow.commit()
+        return check.id
+
+
+def add_line(
+    ctx: TillContext,
+    actor: StaffMember,
+    check_id: int,
+    item_code: str,
+    quantity: int = 1,
+    cast_code: str | None = None,
+) -> int:
+    """Add a menu item; cheki and cast drinks must name the cast member they are for."""
+    check_quantity(quantity)
+    with ctx.uow() as uow:
+        check = _open_check(uow, check_id)
+        item = uow.session.scalars(select(MenuItem).where(MenuItem.code == item_code)).first()
+        if item is None or not item.active:
+            raise NotFound(f"No menu item {item_code!r}.")
+        cast = _cast_for(uow, item, cast_code)
+        line = CheckLine(
+            check=check,
+            menu_item_id=item.id,
+            name_ja=item.name_ja,
+            name_en=item.name_en,
+            category=item.category,
+            unit_price=item.price,
+            quantity=quantity,
+            tax_rate=int(tax_rate_for(item.category, check.takeout)),
+            cast_id=cast.id if cast else None,
+            added_at=uow.now,
+            added_by=actor.id,
+        )
+        uow.session.add(line)
+        uow.session.flush()
+        uow.commit()
+        return line.id
+
+
+def _cast_for(uow: UnitOfWork, item: MenuItem, cast_code: str | None) -> CastMember | None:
+    credited = item.cast_credit or item.category in Category.CAST_CREDITED
+    if not credited:
+        if cast_code:
+            raise InvalidInput(f"{item.name_en} is not credited to a cast member.")
+        return None
+    if not cast_code:
+        raise InvalidInput(f"{item.name_en} needs the cast member it is for.")
+    cast = uow.session.scalars(select(CastMember).where(CastMember.code == cast_code)).first()
+    if cast is None or not cast.active:
+        raise NotFound(f"No cast member {cast_code!r}.")
+    return cast
+
+
+def void_line(ctx: TillContext, actor: StaffMember, line_id: int, reason: str) -> None:
+    """Take a line off an open check; it stays on record, marked void, with the reason."""
+    reason = _reason(reason, "Voiding a line")
+    with ctx.uow() as uow:
+        line = uow.session.get(CheckLine, line_id)
+        if line is None:
+            raise NotFound("That line does not exist.")
+        _open_check(uow, line.check_id)
+        if line.voided_at is not None:
+            raise InvalidInput("That line is already void.")
+        line.voided_at, line.voided_by, line.void_reason = uow.now, actor.id, reason
+        uow.audit(
+            "line.voided", actor.id, subject=f"check:{line.check.number}",
+            item=line.name_en, amount=line.amount, reason=reason,
+        )
+        uow.commit()
+
+
+def cancel_check(ctx: TillContext, actor: StaffMember, check_id: int, reason: str) -> None:
+    """Void an open check (guests left, opened by mistake); it stays on record."""
+    reason = _reason(reason, "Cancelling a check")
+    with ctx.uow() as uow:
+        check = _open_check(uow, check_id)
+        check.status, check.void_reason = "voided", reason
+        check.closed_at, check.closed_by = uow.now, actor.id
+        uow.audit("check.cancelled", actor.id, subject=f"check:{check.number}", reason=reason)
+        uow.commit()
+
+
+def attach_producer(ctx: TillContext, actor: StaffMember, check_id: int, typed: str) -> None:
+    """Put the producer's card on the check and fix the rank they hold now.
+
+    The vote multiplier is the rank held when the card joins the check; the
+    points this check earns cannot lift its own multiplier.
+    """
+    with ctx.uow() as uow:
+        check = _open_check(uow, check_id)
+        producer, card = _resolve(uow.session, typed)
+        rank = ctx.ranks.rank_for(producer.spend_points)
+        check.producer_id = producer.id
+        check.card_number = card.number if card else None
+        check.rank_name, check.multiplier_pct = rank.name, rank.multiplier_pct
+        uow.commit()
+
+
+def extend_stay(ctx: TillContext, actor: StaffMember, check_id: int) -> int:
+    with ctx.uow() as uow:
+        check = _open_check(uow, check_id)
+        check.extensions += 1
+        uow.commit()
+        return check.extensions

@@ -1,0 +1,266 @@
+"""Producer accounts and their cards: issue, look up, replace, reset, adjust.
+
+The plain password is generated here, hashed here, and handed back to the
+caller once (for the slip); it is never stored, logged or sent anywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from bp_till.domain import identifiers
+from bp_till.domain.credentials import generate_password, hash_password
+from bp_till.domain.errors import CardReplaced, InvalidInput, NotFound
+from bp_till.domain.points import Rank, rank_progress
+from bp_till.services.context import TillContext
+from bp_till.services.staff import Approval, StaffMember, authorize
+from bp_till.store.models import Card, PointsEntry, Producer
+from bp_till.store.uow import UnitOfWork
+
+MAX_ADJUSTMENT = 1_000_000
+
+
+@dataclass(frozen=True)
+class IssuedCard:
+    """A new card and its credentials; ``password`` exists only in this object."""
+
+    producer_id: int
+    login_id: str
+    card_number: str
+    password: str
+    issued_at: datetime
+
+    def __repr__(self) -> str:  # keep the password out of tracebacks and logs
+        return f"IssuedCard(login_id={self.login_id!r}, card_number={self.card_number!r})"
+
+
+@dataclass(frozen=True)
+class ProducerView:
+    producer_id: int
+    login_id: str
+    card_number: str | None
+    spend_points: int
+    vote_points: int
+    rank: Rank
+    next_rank: Rank | None
+    points_to_next: int
+
+
+def _new_card(uow: UnitOfWork, ctx: TillContext, producer: Producer) -> Card:
+    number = identifiers.card_number(
+        ctx.site.shop_number, ctx.site.terminal, uow.next_number("card")
+    )
+    card = Card(number=number, producer=producer, status="live", issued_at=uow.now)
+    uow.session.add(card)
+    return card
+
+
+def issue_producer(ctx: TillContext, actor: StaffMember) -> IssuedCard:
+    """A first visit: a new account, its first card and a random password."""
+    password = generate_password()
+    password_hash = hash_password(password)  # before the transaction: it is slow
+    with ctx.uow() as uow:
+        login = identifiers.login_id(
+            ctx.site.shop_number, ctx.site.terminal, uow.next_number("login")
+        )
+        producer = Producer(login_id=login, password_hash=password_hash, created_at=uow.now)
+        uow.session.add(producer)
+        card = _new_card(uow, ctx, producer)
+        uow.session.flush()
+        uow.emit(
+            "card.issued",
+            {
+                "login_id": login,
+                "card_number": card.number,
+                "password_hash": password_hash,
+                "issued_at": uow.now.isoformat(),
+            },
+        )
+        uow.audit("card.issued", actor.id, subject=f"producer:{login}", card=card.number)
+        uow.commit()
+        return IssuedCard(producer.id, login, card.number, password, uow.now)
+
+
+def _resolve(session, typed: str) -> tuple[Producer, Card | None]:
+    """The producer behind a scanned card or typed login ID; dead cards refused."""
+    if identifiers.classify(typed) == "card":
+        number = identifiers.parse_card_number(typed)
+        card = session.scalars(select(Card).where(Card.number == number)).first()
+        if card is None:
+            raise NotFound(f"Card {identifiers.format_card_number(number)} is not known here.")
+        if card.status == "replaced":
+            raise CardReplaced(
+                f"Card {identifiers.format_card_number(number)} was replaced; "
+                "it no longer works. Ask for the new card."
+            )
+        return card.producer, card
+    login = identifiers.parse_login_id(typed)
+    producer = session.scalars(select(Producer).where(Producer.login_id == login)).first()
+    if producer is None:
+        raise NotFound(f"Login ID {identifiers.format_login_id(login)} is not known here.")
+    return producer, _live_card(session, producer)
+
+
+def _live_card(session, producer: Producer) -> Card | None:
+    return session.scalars(
+        select(Card).where(Card.producer_id == producer.id, Card.status == "live")
+    ).first()
+
+
+def _view(ctx: TillContext, producer: Producer, card: Card | None) -> ProducerView:
+    held, upcoming, needed = rank_progress(ctx.ranks, producer.spend_points)
+    return ProducerView(
+        producer.id,
+        producer.login_id,
+        card.number if card else None,
+        producer.spend_points,
+        producer.vote_points,
+        held,
+        upcoming,
+        needed,
+    )
+
+
+def find_producer(ctx: TillContext, typed: str) -> ProducerView:
+    """Look up by card number (scan) or login ID (typed)."""
+    with ctx.store.read() as session:
+        producer, card = _resolve(session, typed)
+        return _view(ctx, producer, card)
+
+
+def replace_card(
+    ctx: TillContext, actor: StaffMember, typed: str, approval: Approval | None = None
+) -> IssuedCard:
+    """A lost card: a new number and password, same account and points; the old card dies."""
+    approver = authorize(ctx, actor, "manager", approval, "replace a card")
+    password = generate_password()
+    password_hash = hash_password(password)
+    with ctx.uow() as uow:
+        producer, _ = _resolve_any_card(uow.session, typed)
+        old = _live_card(uow.session, producer)
+        if old is not None:
+            old.status, old.replaced_at = "replaced", uow.now
+        card = _new_card(uow, ctx, producer)
+        producer.password_hash = password_hash
+        uow.session.flush()
+        uow.emit(
+            "card.replaced",
+            {
+                "login_id": producer.login_id,
+                "old_card_number": old.number if old else None,
+                "card_number": card.number,
+                "password_hash": password_hash,
+                "replaced_at": uow.now.isoformat(),
+            },
+        )
+        uow.audit(
+            "card.replaced",
+            actor.id,
+            approver_id=approver.id if approver else None,
+            subject=f"producer:{producer.login_id}",
+            old_card=old.number if old else None,
+            card=card.number,
+        )
+        uow.commit()
+        return IssuedCard(producer.id, producer.login_id, card.number, password, uow.now)
+
+
+def _resolve_any_card(session, typed: str) -> tuple[Producer, Card | None]:
+    """Like _resolve, but a replaced card still names its account (for a manager)."""
+    try:
+        return _resolve(session, typed)
+    except CardReplaced:
+        number = identifiers.parse_card_number(typed)
+        card = session.scalars(select(Card).where(Card.number == number)).one()
+        return card.producer, card
+
+
+def reset_password(
+    ctx: TillContext, actor: StaffMember, typed: str, approval: Approval | None = None
+) -> IssuedCard:
+    """A forgotten password: a new one for the same card."""
+    approver = authorize(ctx, actor, "manager", approval, "reset a password")
+    password = generate_password()
+    password_hash = hash_password(password)
+    with ctx.uow() as uow:
+        producer, card = _resolve(uow.session, typed)
+        producer.password_hash = password_hash
+        uow.emit(
+            "password.reset",
+            {
+                "login_id": producer.login_id,
+                "password_hash": password_hash,
+                "reset_at": uow.now.isoformat(),
+            },
+        )
+        uow.audit(
+            "password.reset",
+            actor.id,
+            approver_id=approver.id if approver else None,
+            subject=f"producer:{producer.login_id}",
+        )
+        uow.commit()
+        number = card.number if card else ""
+        return IssuedCard(producer.id, producer.login_id, number, password, uow.now)
+
+
+def adjust_points(
+    ctx: TillContext,
+    actor: StaffMember,
+    typed: str,
+    *,
+    spend_delta: int = 0,
+    vote_delta: int = 0,
+    reason: str,
+    approval: Approval | None = None,
+) -> ProducerView:
+    """A manager's correction of points, with a reason; balances never go below zero."""
+    reason = reason.strip()
+    if not reason:
+        raise InvalidInput("A points adjustment needs a reason.")
+    for delta in (spend_delta, vote_delta):
+        if isinstance(delta, bool) or not isinstance(delta, int):
+            raise InvalidInput("Points are whole numbers.")
+        if abs(delta) > MAX_ADJUSTMENT:
+            raise InvalidInput(f"An adjustment over {MAX_ADJUSTMENT:,} points is refused.")
+    if not spend_delta and not vote_delta:
+        raise InvalidInput("The adjustment changes nothing.")
+    approver = authorize(ctx, actor, "manager", approval, "adjust points")
+    with ctx.uow() as uow:
+        producer, card = _resolve(uow.session, typed)
+        if producer.spend_points + spend_delta < 0 or producer.vote_points + vote_delta < 0:
+            raise InvalidInput("That would take the producer's points below zero.")
+        for kind, delta in (("spend", spend_delta), ("vote", vote_delta)):
+            if delta:
+                uow.session.add(
+                    PointsEntry(
+                        producer_id=producer.id, kind=kind, delta=delta, reason="adjustment",
+                        staff_id=actor.id, note=reason, created_at=uow.now,
+                    )
+                )
+        producer.spend_points += spend_delta
+        producer.vote_points += vote_delta
+        uow.emit(
+            "points.adjusted",
+            {
+                "login_id": producer.login_id,
+                "spend_delta": spend_delta,
+                "vote_delta": vote_delta,
+                "reason": reason,
+                "adjusted_at": uow.now.isoformat(),
+            },
+        )
+        uow.audit(
+            "points.adjusted",
+            actor.id,
+            approver_id=approver.id if approver else None,
+            subject=f"producer:{producer.login_id}",
+            spend_delta=spend_delta,
+            vote_delta=vote_delta,
+            reason=reason,
+        )
+        uow.commit()
+        return _view(ctx, producer, card)

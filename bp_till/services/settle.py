@@ -1,0 +1,154 @@
+"""Settling a check: payments, change, points, the outbox event, the receipt."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bp_till.domain.business_day import business_day
+from bp_till.domain.errors import DayClosed, InvalidInput
+from bp_till.domain.identifiers import mask_login_id
+from bp_till.domain.money import TaxRate, totals_by_rate
+from bp_till.domain.points import spend_points, vote_points
+from bp_till.domain.receipt import ProducerPoints, Receipt, ReceiptLine
+from bp_till.domain.settlement import AppliedPayment, Settlement, Tender, settle
+from bp_till.services.checks import _open_check
+from bp_till.services.context import TillContext
+from bp_till.services.staff import StaffMember
+from bp_till.store.models import BusinessDay, Check, Payment, PointsEntry, Producer
+from bp_till.store.uow import UnitOfWork
+
+
+def settle_check(
+    ctx: TillContext, actor: StaffMember, check_id: int, tenders: Sequence[Tender]
+) -> Receipt:
+    """Take payment for a check and credit the producer, all in one transaction."""
+    with ctx.uow() as uow:
+        check = _open_check(uow, check_id)
+        live = [line for line in check.lines if line.voided_at is None]
+        if not live:
+            raise InvalidInput(f"Check #{check.number} is empty: there is nothing to settle.")
+        day = business_day(uow.now)
+        _refuse_closed_day(uow, day)
+        total = sum(line.amount for line in live)
+        settlement = settle(total, tenders)
+        _close(uow, actor, check, day, total, settlement)
+        producer = _credit_points(uow, check)
+        uow.emit("check.settled", _settled_payload(check, live, settlement, producer))
+        receipt = _receipt(ctx, check, live, settlement, producer)
+        uow.commit()
+        return receipt
+
+
+def _refuse_closed_day(uow: UnitOfWork, day) -> None:
+    record = uow.session.get(BusinessDay, day)
+    if record is not None and record.status == "closed":
+        raise DayClosed(
+            f"Business day {day.isoformat()} is closed out; no more sales can land on it."
+        )
+    if record is None:
+        uow.session.add(BusinessDay(day=day, status="open"))
+
+
+def _close(uow, actor, check: Check, day, total: int, settlement: Settlement) -> None:
+    for paid in settlement.payments:
+        uow.session.add(
+            Payment(check_id=check.id, method=paid.method, amount=paid.amount,
+                    tendered=paid.tendered)
+        )
+    check.status, check.closed_at, check.closed_by = "settled", uow.now, actor.id
+    check.business_day, check.total, check.change = day, total, settlement.change
+
+
+def _credit_points(uow: UnitOfWork, check: Check) -> Producer | None:
+    if check.producer_id is None:
+        return None
+    producer = uow.session.get(Producer, check.producer_id)
+    check.spend_points = spend_points(check.total)
+    check.vote_points = vote_points(check.spend_points, check.multiplier_pct or 100)
+    for kind, delta in (("spend", check.spend_points), ("vote", check.vote_points)):
+        if delta:
+            uow.session.add(
+                PointsEntry(producer_id=producer.id, kind=kind, delta=delta, reason="check",
+                            check_id=check.id, created_at=uow.now)
+            )
+    producer.spend_points += check.spend_points
+    producer.vote_points += check.vote_points
+    return producer
+
+
+def _settled_payload(check: Check, live, settlement: Settlement, producer) -> dict:
+    return {
+        "check_uuid": check.uuid,
+        "check_number": check.number,
+        "business_day": check.business_day.isoformat(),
+        "settled_at": check.closed_at.isoformat(),
+        "table": check.table_label,
+        "guests": check.guests,
+        "takeout": check.takeout,
+        "total": check.total,
+        "lines": [
+            {
+                "item": line.name_en,
+                "category": line.category,
+                "unit_price": line.unit_price,
+                "quantity": line.quantity,
+                "tax_rate": line.tax_rate,
+                "cast_code": line.cast.code if line.cast else None,
+            }
+            for line in live
+        ],
+        "payments": [{"method": p.method, "amount": p.amount} for p in settlement.payments],
+        "login_id": producer.login_id if producer else None,
+        "card_number": check.card_number,
+        "rank": check.rank_name,
+        "multiplier_pct": check.multiplier_pct,
+        "spend_points": check.spend_points,
+        "vote_points": check.vote_points,
+    }
+
+
+def _receipt(ctx: TillContext, check: Check, live, settlement: Settlement, producer) -> Receipt:
+    lines = tuple(
+        ReceiptLine(line.name_ja, line.name_en, line.quantity, line.unit_price,
+                    line.tax_rate, line.cast.stage_name if line.cast else None)
+        for line in live
+    )
+    points = None
+    if producer is not None:
+        rank = ctx.ranks.by_name(check.rank_name)
+        points = ProducerPoints(
+            mask_login_id(producer.login_id), rank.name, rank.multiplier_label,
+            check.spend_points, check.vote_points,
+        )
+    return Receipt(
+        shop_name=ctx.site.shop_name,
+        registration_number=ctx.site.registration_number,
+        terminal=ctx.site.terminal,
+        check_number=check.number,
+        table=check.table_label,
+        takeout=check.takeout,
+        issued_at=check.closed_at,
+        business_day=check.business_day,
+        lines=lines,
+        rate_totals=tuple(totals_by_rate((TaxRate(l.tax_rate), l.amount) for l in lines)),
+        total=check.total,
+        payments=settlement.payments,
+        change=settlement.change,
+        revenue_stamp=settlement.needs_revenue_stamp,
+        producer=points,
+    )
+
+
+def receipt_for(ctx: TillContext, check_id: int) -> Receipt:
+    """The receipt of a settled check as it was printed, for a reprint."""
+    with ctx.store.read() as session:
+        check = session.get(Check, check_id)
+        if check is None or check.status != "settled":
+            raise InvalidInput("Only a settled check has a receipt.")
+        live = [line for line in check.lines if line.voided_at is None]
+        payments = tuple(
+            AppliedPayment(p.method, p.amount, p.tendered) for p in check.payments
+        )
+        producer = session.get(Producer, check.producer_id) if check.producer_id else None
+        settlement = Settlement(payments, check.change)
+        return _receipt(ctx, check, live, settlement, producer).as_reprint()

@@ -1,0 +1,214 @@
+"""``bp-till simulate``: realistic nights rung up through the services.
+
+The training mode and the load generator. Several tables are open at once, as
+on a real floor: checks open between 17:00 and 23:30 (Asia/Tokyo), stay 45 to
+120 minutes, and settle in time order, so the clock only moves forward. First
+visits get a card (its slip printed); repeat visits scan a card issued before,
+so a second run continues the same store with growing ranks.
+"""
+
+from __future__ import annotations
+
+import heapq
+import random
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+
+from sqlalchemy import func, select
+
+from bp_till.bootstrap import Till
+from bp_till.clock import FakeClock
+from bp_till.domain.business_day import TOKYO, business_day
+from bp_till.domain.money import Category
+from bp_till.domain.settlement import CARD, CASH, EMONEY, Tender
+from bp_till.printing.layout import card_slip, sale_receipt
+from bp_till.printing.printers import PrintFailed
+from bp_till.services import checks, masterdata, producers, settle
+from bp_till.services.staff import StaffMember, list_staff
+from bp_till.store.models import Card, Check
+
+OPEN_FROM, LAST_ORDER = time(17, 0), time(23, 30)
+
+
+@dataclass
+class SimulationResult:
+    counts: Counter = field(default_factory=Counter)
+    revenue: int = 0
+    first_day: object = None
+    last_day: object = None
+
+
+class _Floor:
+    """The state of the simulated shop: who is a producer, who works tonight."""
+
+    def __init__(self, till: Till, rng: random.Random) -> None:
+        ctx = till.ctx
+        self.rng = rng
+        self.menu = masterdata.menu(ctx)
+        self.cast = [c.code for c in masterdata.cast(ctx)]
+        staff = list_staff(ctx)
+        if not self.menu or not self.cast or not staff:
+            raise SystemExit("The store has no menu, cast or staff: run `bp-till init --demo` first.")
+        self.staff = staff
+        self.by_category = {cat: [m for m in self.menu if m.category == cat] for cat in Category.ALL}
+        with ctx.store.read() as session:
+            self.cards = list(session.scalars(select(Card.number).where(Card.status == "live")))
+        self.favourite: dict[str, str] = {}
+
+    def pick(self, category: str):
+        items = self.by_category.get(category) or self.menu
+        return self.rng.choice(items)
+
+
+def _start_time(till: Till, now: datetime) -> datetime:
+    """The evening after the last simulated check, or a few weeks back on a new store."""
+    with till.ctx.store.read() as session:
+        last = session.scalar(select(func.max(Check.opened_at)))
+    day = business_day(last) + timedelta(days=1) if last else business_day(now) - timedelta(days=30)
+    return datetime.combine(day, OPEN_FROM, tzinfo=TOKYO)
+
+
+def _night_arrivals(rng: random.Random, evening: datetime, wanted: int) -> list[datetime]:
+    span = (datetime.combine(evening.date(), LAST_ORDER, tzinfo=TOKYO) - evening).total_seconds()
+    count = min(wanted, rng.randint(60, 110))
+    return sorted(evening + timedelta(seconds=rng.uniform(0, span)) for _ in range(count))
+
+
+def run(till: Till, checks_wanted: int, seed: int | None = None,
+        progress: Callable[[int], None] | None = None) -> SimulationResult:
+    rng = random.Random(seed)
+    floor = _Floor(till, rng)
+    real_clock = till.ctx.clock
+    clock = FakeClock(_start_time(till, real_clock.now()))
+    till.ctx.clock = clock
+    result = SimulationResult()
+    try:
+        done = 0
+        while done < checks_wanted:
+            evening = clock.now().astimezone(TOKYO).replace(hour=17, minute=0, second=0, microsecond=0)
+            if evening < clock.now():
+                evening += timedelta(days=1)
+            arrivals = _night_arrivals(rng, evening, checks_wanted - done)
+            result.first_day = result.first_day or business_day(evening)
+            result.last_day = business_day(evening)
+            _night(till, floor, clock, arrivals, result, progress)
+            done += len(arrivals)
+    finally:
+        till.ctx.clock = real_clock
+    return result
+
+
+def _night(till, floor: _Floor, clock: FakeClock, arrivals, result, progress) -> None:
+    """Open each table at its arrival and settle it when it leaves, in time order."""
+    queue: list[tuple[datetime, int, str, object]] = []
+    for n, at in enumerate(arrivals):
+        heapq.heappush(queue, (at, n, "open", None))
+    serial = len(arrivals)
+    while queue:
+        at, _, kind, state = heapq.heappop(queue)
+        clock.set(at)
+        if kind == "open":
+            state = _open(till, floor, n=serial)
+            serial += 1
+            stay = timedelta(minutes=floor.rng.randint(45, 120))
+            heapq.heappush(queue, (at + stay, serial, "leave", state))
+        else:
+            _leave(till, floor, state, result)
+            if progress:
+                progress(1)
+
+
+def _open(till: Till, floor: _Floor, n: int) -> dict:
+    ctx, rng = till.ctx, floor.rng
+    cashier = rng.choice(floor.staff)
+    guests = rng.choices([1, 2, 3], weights=[70, 22, 8])[0]
+    check_id = checks.open_check(ctx, cashier, f"T{n % 24 + 1}", guests, takeout=rng.random() < 0.03)
+    charges = floor.by_category[Category.TABLE_CHARGE]
+    charge = charges[0] if rng.random() < 0.9 or len(charges) < 2 else charges[1]
+    checks.add_line(ctx, cashier, check_id, charge.code, guests)
+    return {"id": check_id, "cashier": cashier, "guests": guests}
+
+
+def _order(till: Till, floor: _Floor, state: dict, card: str | None) -> None:
+    ctx, rng, cashier, check_id = till.ctx, floor.rng, state["cashier"], state["id"]
+    favourite = floor.favourite.setdefault(card or "", rng.choice(floor.cast))
+    wants = [(Category.SOFT_DRINK, 0.6), (Category.ALCOHOL, 0.5), (Category.FOOD, 0.5),
+             (Category.CHEKI, 0.55), (Category.CAST_DRINK, 0.4), (Category.GOODS, 0.08)]
+    for category, chance in wants:
+        if rng.random() >= chance:
+            continue
+        item = floor.pick(category)
+        cast = None
+        if item.cast_credit:
+            cast = favourite if rng.random() < 0.7 else rng.choice(floor.cast)
+        quantity = rng.choices([1, 2, 3], weights=[75, 20, 5])[0]
+        line_id = checks.add_line(ctx, cashier, check_id, item.code, quantity, cast)
+        if rng.random() < 0.04:
+            checks.void_line(ctx, cashier, line_id, "Ordered by mistake")
+
+
+def _tenders(rng: random.Random, total: int) -> list[Tender]:
+    roll = rng.random()
+    if roll < 0.25:
+        return [Tender(CARD, total)]
+    if roll < 0.35:
+        return [Tender(EMONEY, total)]
+    if roll < 0.42 and total > 2000:
+        part = rng.randrange(1000, total, 1000)
+        return [Tender(CARD, part), Tender(CASH, _round_up(total - part, rng))]
+    return [Tender(CASH, _round_up(total, rng))]
+
+
+def _round_up(amount: int, rng: random.Random) -> int:
+    step = rng.choice([1, 1000, 5000, 10000])
+    return -(-amount // step) * step
+
+
+def _leave(till: Till, floor: _Floor, state: dict, result: SimulationResult) -> None:
+    ctx, rng, cashier = till.ctx, floor.rng, state["cashier"]
+    if rng.random() < 0.01:
+        checks.cancel_check(ctx, cashier, state["id"], "Guests left before ordering")
+        result.counts["cancelled"] += 1
+        return
+    card = _producer_card(till, floor, cashier, result)
+    if card:
+        checks.attach_producer(ctx, cashier, state["id"], card)
+    _order(till, floor, state, card)
+    total = _check_total(ctx, state["id"])
+    receipt = settle.settle_check(ctx, cashier, state["id"], _tenders(rng, total))
+    result.counts["settled"] += 1
+    result.revenue += receipt.total
+    _print(till, sale_receipt(receipt), "receipt", result)
+
+
+def _producer_card(till, floor: _Floor, cashier: StaffMember, result) -> str | None:
+    roll = floor.rng.random()
+    if floor.cards and roll < 0.65:
+        result.counts["repeat visits"] += 1
+        return floor.rng.choice(floor.cards)
+    if roll < 0.95 or not floor.cards:
+        issued = producers.issue_producer(till.ctx, cashier)
+        floor.cards.append(issued.card_number)
+        result.counts["cards issued"] += 1
+        site = till.ctx.site
+        slip = card_slip(site.shop_name, site.portal_url, issued.login_id, issued.password,
+                         issued.card_number, issued.issued_at)
+        _print(till, slip, "card", result)
+        return issued.card_number
+    return None
+
+
+def _check_total(ctx, check_id: int) -> int:
+    with ctx.store.read() as session:
+        check = session.get(Check, check_id)
+        return sum(line.amount for line in check.lines if line.voided_at is None)
+
+
+def _print(till: Till, blocks, name: str, result: SimulationResult) -> None:
+    try:
+        till.printer.print_blocks(blocks, name, till.ctx.clock.now())
+        result.counts[f"{name}s printed"] += 1
+    except PrintFailed:
+        result.counts[f"{name}s not printed"] += 1

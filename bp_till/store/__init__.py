@@ -1,0 +1,1 @@
+"""The local SQLite store: models, migrations, the unit of work."""

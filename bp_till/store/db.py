@@ -1,0 +1,95 @@
+"""Opening the local store: SQLite pragmas for money data, migrations on start.
+
+Two engines share the file: writes begin with ``BEGIN IMMEDIATE`` so two
+actions never interleave and a busy store waits instead of failing half way;
+reads begin deferred so the screen never takes the write lock.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _sqlite_engine(path: Path, begin: str) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:
+        # Let SQLAlchemy's begin event (below) issue BEGIN, not the sqlite3 module.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:
+        connection.exec_driver_sql(begin)
+
+    return engine
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if engine is not None:
+        cfg.attributes["engine"] = engine
+    return cfg
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to ``revision``; a no-op (and cheap) when it is there."""
+    cfg = alembic_config(engine)
+    target = ScriptDirectory.from_config(cfg).get_current_head() if revision == "head" else revision
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    if current != target:
+        log.info("migrating the store from %s to %s", current, target)
+        command.upgrade(cfg, revision)
+
+
+@dataclass
+class Store:
+    """The local store: a write and a read session factory over one file."""
+
+    path: Path
+    write_engine: Engine
+    read_engine: Engine
+
+    def __post_init__(self) -> None:
+        self.writer = sessionmaker(self.write_engine, expire_on_commit=False)
+        self.reader = sessionmaker(self.read_engine, expire_on_commit=False)
+
+    def read(self) -> Session:
+        """A session for what the screen shows; it never writes."""
+        return self.reader()
+
+    def dispose(self) -> None:
+        self.write_engine.dispose()
+        self.read_engine.dispose()
+
+
+def open_store(path: Path, *, migrate_schema: bool = True) -> Store:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    store = Store(
+        path, _sqlite_engine(path, "BEGIN IMMEDIATE"), _sqlite_engine(path, "BEGIN")
+    )
+    if migrate_schema:
+        migrate(store.write_engine)
+    return store
