@@ -42,7 +42,7 @@ def cmd_init(args) -> int:
     print(f"Store:       {till.config.store_path}")
     if args.demo:
         created = load_demo(till.ctx)
-        print("Demo menu and cast loaded.")
+        print("Demo menu, cast and staff are in the store.")
     elif not list_staff(till.ctx):
         from bp_till.demo import random_pin
 
@@ -55,6 +55,8 @@ def cmd_init(args) -> int:
         print(f"  {role:<10} {name:<28} PIN {pin}")
     if created:
         print("Write the PINs down now: they are stored only as hashes.")
+    elif args.demo:
+        print("(Staff were set up on an earlier run; their PINs were printed then.)")
     till.close()
     return 0
 

@@ -7,7 +7,7 @@ import secrets
 
 from bp_till.assets import asset
 from bp_till.services.context import TillContext
-from bp_till.services.masterdata import CastEntry, MenuEntry, save_cast, save_menu
+from bp_till.services.masterdata import CastEntry, MenuEntry, cast, menu, save_cast, save_menu
 from bp_till.services.staff import add_staff, list_staff
 
 DEMO_STAFF = (
@@ -38,9 +38,15 @@ def random_pin() -> str:
 
 
 def load_demo(ctx: TillContext) -> list[tuple[str, str, str]]:
-    """Load the demo menu and cast; add the demo staff once, returning their new PINs."""
-    save_menu(ctx, demo_menu())
-    save_cast(ctx, demo_cast())
+    """Load the demo menu and cast into an empty store; add the demo staff once.
+
+    Safe to run again (``make run`` does): a store that has a menu keeps it.
+    Returns the staff added now, with their PINs, for printing once.
+    """
+    if not menu(ctx):
+        save_menu(ctx, demo_menu())
+    if not cast(ctx):
+        save_cast(ctx, demo_cast())
     known = {member.name for member in list_staff(ctx)}
     created = []
     for name, role in DEMO_STAFF:

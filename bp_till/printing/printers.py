@@ -41,7 +41,10 @@ class Printer:
         folder = self.preview_dir or Path.cwd()
         folder.mkdir(parents=True, exist_ok=True)
         stamp = moment.astimezone(TOKYO).strftime("%Y%m%d-%H%M%S")
-        path = folder / f"{stamp}-{name}.png"
+        return self.render_png(blocks, folder / f"{stamp}-{name}.png")
+
+    def render_png(self, blocks: list[Block], path: Path) -> Path:
+        """The printout as the paper would show it, at the printer's dot width."""
         render_page(blocks, paper_dots(self.profile)).save(path)
         return path
 

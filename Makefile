@@ -1,0 +1,30 @@
+# BP Till: `make run` opens the till, `make test` runs every test.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test bench screenshots clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# First run: creates the data folder, loads the demo menu, cast and staff (PINs printed once).
+run: $(STAMP)
+	$(BIN)/bp-till init --demo
+	$(BIN)/bp-till
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	@echo "no benchmarks yet (the benchmark issue adds them)"
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py docs
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis build dist

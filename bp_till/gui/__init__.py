@@ -1,0 +1,1 @@
+"""Qt views; they call services and never touch SQL."""

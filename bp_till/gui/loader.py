@@ -1,0 +1,22 @@
+"""Loading Qt Designer files from ui/ through the one asset helper (works frozen too)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QFile
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import QWidget
+
+from bp_till.assets import asset
+
+
+def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
+    file = QFile(str(asset("ui", f"{name}.ui")))
+    if not file.open(QFile.OpenModeFlag.ReadOnly):
+        raise FileNotFoundError(f"cannot open ui/{name}.ui")
+    try:
+        widget = QUiLoader().load(file, parent)
+    finally:
+        file.close()
+    if widget is None:
+        raise RuntimeError(f"ui/{name}.ui did not load")
+    return widget
