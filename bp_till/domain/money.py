@@ -62,9 +62,15 @@ def tax_included(total: int, rate: TaxRate) -> int:
     return sign * (abs(total) * int(rate) // (100 + int(rate)))
 
 
+def require_whole(value: object, what: str) -> int:
+    """Money and counts are whole numbers: refuse floats, strings and booleans."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(f"{what} must be a whole number.")
+    return value
+
+
 def check_unit_price(price: int) -> int:
-    if isinstance(price, bool) or not isinstance(price, int):
-        raise InvalidInput("A price must be a whole number of yen.")
+    require_whole(price, "A price in yen")
     if price < 0:
         raise InvalidInput("A price cannot be negative.")
     if price > MAX_UNIT_PRICE:
@@ -73,8 +79,7 @@ def check_unit_price(price: int) -> int:
 
 
 def check_quantity(quantity: int) -> int:
-    if isinstance(quantity, bool) or not isinstance(quantity, int):
-        raise InvalidInput("A quantity must be a whole number.")
+    require_whole(quantity, "A quantity")
     if quantity <= 0:
         raise InvalidInput("A quantity must be at least 1.")
     if quantity > MAX_QUANTITY:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bp_till.domain.errors import InvalidInput, PaymentShort
-from bp_till.domain.money import MAX_UNIT_PRICE, yen
+from bp_till.domain.money import MAX_UNIT_PRICE, require_whole, yen
 
 CASH, CARD, EMONEY = "cash", "card", "emoney"
 METHODS = (CASH, CARD, EMONEY)
@@ -51,9 +51,7 @@ class Settlement:
 def _check_tender(tender: Tender) -> None:
     if tender.method not in METHODS:
         raise InvalidInput(f"Unknown payment method {tender.method!r}.")
-    amount = tender.amount
-    if isinstance(amount, bool) or not isinstance(amount, int):
-        raise InvalidInput("A payment must be a whole number of yen.")
+    amount = require_whole(tender.amount, "A payment in yen")
     if amount <= 0:
         raise InvalidInput("A payment must be more than ¥0.")
     if amount > MAX_TENDER:

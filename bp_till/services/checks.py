@@ -7,7 +7,7 @@ import uuid
 from sqlalchemy import select
 
 from bp_till.domain.errors import CheckClosed, InvalidInput, NotFound
-from bp_till.domain.money import Category, check_quantity, tax_rate_for
+from bp_till.domain.money import Category, check_quantity, require_whole, tax_rate_for
 from bp_till.services.context import TillContext
 from bp_till.services.producers import _resolve
 from bp_till.services.staff import StaffMember
@@ -42,7 +42,7 @@ def open_check(
     table = (table or "").strip()
     if not table or len(table) > 16:
         raise InvalidInput("A check needs a table name of 1 to 16 characters.")
-    if isinstance(guests, bool) or not isinstance(guests, int) or not 1 <= guests <= MAX_GUESTS:
+    if not 1 <= require_whole(guests, "Guests") <= MAX_GUESTS:
         raise InvalidInput(f"Guests must be a whole number from 1 to {MAX_GUESTS}.")
     with ctx.uow() as uow:
         check = Check(

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from bp_till.domain import identifiers
 from bp_till.domain.credentials import generate_password, hash_password
 from bp_till.domain.errors import CardReplaced, InvalidInput, NotFound
+from bp_till.domain.money import require_whole
 from bp_till.domain.points import Rank, rank_progress
 from bp_till.services.context import TillContext
 from bp_till.services.staff import Approval, StaffMember, authorize
@@ -58,10 +59,15 @@ def _new_card(uow: UnitOfWork, ctx: TillContext, producer: Producer) -> Card:
     return card
 
 
+def _fresh_password() -> tuple[str, str]:
+    """A new password and its hash, made before the transaction: argon2 is slow on purpose."""
+    password = generate_password()
+    return password, hash_password(password)
+
+
 def issue_producer(ctx: TillContext, actor: StaffMember) -> IssuedCard:
     """A first visit: a new account, its first card and a random password."""
-    password = generate_password()
-    password_hash = hash_password(password)  # before the transaction: it is slow
+    password, password_hash = _fresh_password()
     with ctx.uow() as uow:
         login = identifiers.login_id(
             ctx.site.shop_number, ctx.site.terminal, uow.next_number("login")
@@ -136,8 +142,7 @@ def replace_card(
 ) -> IssuedCard:
     """A lost card: a new number and password, same account and points; the old card dies."""
     approver = authorize(ctx, actor, "manager", approval, "replace a card")
-    password = generate_password()
-    password_hash = hash_password(password)
+    password, password_hash = _fresh_password()
     with ctx.uow() as uow:
         producer, _ = _resolve_any_card(uow.session, typed)
         old = _live_card(uow.session, producer)
@@ -183,8 +188,7 @@ def reset_password(
 ) -> IssuedCard:
     """A forgotten password: a new one for the same card."""
     approver = authorize(ctx, actor, "manager", approval, "reset a password")
-    password = generate_password()
-    password_hash = hash_password(password)
+    password, password_hash = _fresh_password()
     with ctx.uow() as uow:
         producer, card = _resolve(uow.session, typed)
         producer.password_hash = password_hash
@@ -222,9 +226,7 @@ def adjust_points(
     if not reason:
         raise InvalidInput("A points adjustment needs a reason.")
     for delta in (spend_delta, vote_delta):
-        if isinstance(delta, bool) or not isinstance(delta, int):
-            raise InvalidInput("Points are whole numbers.")
-        if abs(delta) > MAX_ADJUSTMENT:
+        if abs(require_whole(delta, "Points")) > MAX_ADJUSTMENT:
             raise InvalidInput(f"An adjustment over {MAX_ADJUSTMENT:,} points is refused.")
     if not spend_delta and not vote_delta:
         raise InvalidInput("The adjustment changes nothing.")
