@@ -20,7 +20,13 @@ def _parser() -> argparse.ArgumentParser:
     sim = sub.add_parser("simulate", help="ring up realistic checks (training and load)")
     sim.add_argument("--checks", type=int, required=True, help="how many checks")
     sim.add_argument("--seed", type=int, help="random seed, for a repeatable run")
-    for name in ("init", "simulate"):
+    central = sub.add_parser("central", help="the central ranking database")
+    central_sub = central.add_subparsers(dest="central_command", required=True)
+    central_init = central_sub.add_parser("init", help="create the central schema")
+    central_init.add_argument("--url", help="the central database URL (default: from the config)")
+    sync = sub.add_parser("sync", help="send queued events to the central database")
+    sync.add_argument("--once", action="store_true", required=True, help="one round, then exit")
+    for name in ("init", "simulate", "central", "sync"):
         sub.choices[name].add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
     return parser
 
@@ -79,6 +85,56 @@ def cmd_simulate(args) -> int:
     return 0
 
 
+CENTRAL_UNREACHABLE = 3
+
+
+def _central_failure(exc: Exception, url: str) -> int:
+    from sqlalchemy.engine import make_url
+
+    where = make_url(url).render_as_string(hide_password=True)
+    reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+    print(f"bp-till: the central database at {where} cannot be reached: {reason}", file=sys.stderr)
+    return CENTRAL_UNREACHABLE
+
+
+def cmd_central(args) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bp_till.central.db import central_engine, init_central
+
+    config = load_config(resolve_data_dir(args.sub_data_dir or args.data_dir))
+    url = args.url or config.central_url
+    try:
+        created = init_central(central_engine(url))
+    except SQLAlchemyError as exc:
+        return _central_failure(exc, url)
+    print(f"Central schema ready ({len(created)} tables created).")
+    return 0
+
+
+def cmd_sync(args) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bp_till.central.db import central_engine, init_central
+    from bp_till.sync.push import pending_count, push
+
+    till = _open(args)
+    url = till.config.central_url
+    try:
+        engine = central_engine(url)
+        if url.startswith("sqlite"):
+            init_central(engine)  # the embedded central database sets itself up
+        result = push(till.ctx, engine)
+    except SQLAlchemyError as exc:
+        print(f"{pending_count(till.ctx)} events stay queued.", file=sys.stderr)
+        return _central_failure(exc, url)
+    finally:
+        till.close()
+    print(f"Pushed {result.sent} events ({result.new} new to the central database); "
+          f"{result.pending} pending.")
+    return 0
+
+
 def cmd_gui(args) -> int:
     from bp_till.gui.app import run_gui
 
@@ -87,7 +143,9 @@ def cmd_gui(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"init": cmd_init, "simulate": cmd_simulate}.get(args.command, cmd_gui)
+    handler = {
+        "init": cmd_init, "simulate": cmd_simulate, "central": cmd_central, "sync": cmd_sync,
+    }.get(args.command, cmd_gui)
     try:
         return handler(args)
     except (ConfigError, TillError) as exc:

@@ -80,3 +80,16 @@ def test_init_without_demo_creates_a_manager(tmp_path):
     assert result.returncode == 0, result.stderr
     assert re.search(r"manager\s+Manager\s+PIN \d{4}", result.stdout)
     assert _query(tmp_path / "t", "SELECT name, role FROM staff") == [("Manager", "manager")]
+
+
+def test_sync_once_pushes_and_says_so_and_exits_3_when_central_is_down(tmp_path):
+    data = tmp_path / "t"
+    assert bp_till("init", data_dir=data).returncode == 0  # queues nothing central needs yet
+    down = bp_till("sync", "--once", data_dir=data,
+                   env={"BP_TILL_CENTRAL_URL": "postgresql+psycopg://postgres@127.0.0.1:9/x"})
+    assert down.returncode == 3
+    assert "cannot be reached" in down.stderr and "events stay queued" in down.stderr
+    up = bp_till("sync", "--once", data_dir=data)  # the embedded SQLite central
+    assert up.returncode == 0, up.stderr
+    assert re.match(r"Pushed \d+ events \(\d+ new to the central database\); 0 pending\.", up.stdout)
+    assert (data / "central.db").exists()

@@ -1,0 +1,1 @@
+"""The central ranking database that every till feeds (PostgreSQL in production)."""

@@ -1,0 +1,1 @@
+"""Moving the till's outbox to the central database."""
