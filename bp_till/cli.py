@@ -90,10 +90,19 @@ CENTRAL_UNREACHABLE = 3
 
 def _central_failure(exc: Exception, url: str) -> int:
     from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, IntegrityError
 
-    where = make_url(url).render_as_string(hide_password=True)
-    reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
-    print(f"bp-till: the central database at {where} cannot be reached: {reason}", file=sys.stderr)
+    try:
+        where = make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        where = "(not a database URL)"
+    reason = (str(getattr(exc, "orig", exc)).strip().splitlines() or [type(exc).__name__])[0]
+    if isinstance(exc, IntegrityError):
+        print(f"bp-till: the central database at {where} refused the events: {reason} "
+              "(is this terminal number used by another till?)", file=sys.stderr)
+    else:
+        print(f"bp-till: the central database at {where} cannot be reached: {reason}",
+              file=sys.stderr)
     return CENTRAL_UNREACHABLE
 
 
@@ -106,7 +115,7 @@ def cmd_central(args) -> int:
     url = args.url or config.central_url
     try:
         created = init_central(central_engine(url))
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, ImportError) as exc:  # ImportError: no driver for that URL
         return _central_failure(exc, url)
     print(f"Central schema ready ({len(created)} tables created).")
     return 0
@@ -125,7 +134,7 @@ def cmd_sync(args) -> int:
         if url.startswith("sqlite"):
             init_central(engine)  # the embedded central database sets itself up
         result = push(till.ctx, engine)
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, ImportError) as exc:
         print(f"{pending_count(till.ctx)} events stay queued.", file=sys.stderr)
         return _central_failure(exc, url)
     finally:

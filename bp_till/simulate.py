@@ -195,7 +195,7 @@ def _producer_card(till, floor: _Floor, cashier: StaffMember, result) -> str | N
         site = till.ctx.site
         slip = card_slip(site.shop_name, site.portal_url, issued.login_id, issued.password,
                          issued.card_number, issued.issued_at)
-        _print(till, slip, "card", result)
+        _print(till, slip, "card", result, secret=True)
         return issued.card_number
     return None
 
@@ -206,9 +206,9 @@ def _check_total(ctx, check_id: int) -> int:
         return sum(line.amount for line in check.lines if line.voided_at is None)
 
 
-def _print(till: Till, blocks, name: str, result: SimulationResult) -> None:
+def _print(till: Till, blocks, name: str, result: SimulationResult, secret: bool = False) -> None:
     try:
-        till.printer.print_blocks(blocks, name, till.ctx.clock.now())
+        till.printer.print_blocks(blocks, name, till.ctx.clock.now(), secret=secret)
         result.counts[f"{name}s printed"] += 1
     except PrintFailed:
         result.counts[f"{name}s not printed"] += 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
 
 from bp_till.central.schema import PRODUCER_BALANCES_SQL, metadata
 
@@ -15,8 +15,14 @@ def central_engine(url: str) -> Engine:
         return create_engine(url, connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
                              pool_pre_ping=True)
     if url.startswith("sqlite"):
-        return create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_foreign_keys)
+        return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def _sqlite_foreign_keys(dbapi_connection, _record) -> None:
+    dbapi_connection.execute("PRAGMA foreign_keys=ON")  # as PostgreSQL would enforce them
 
 
 def init_central(engine: Engine) -> list[str]:

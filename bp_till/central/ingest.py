@@ -23,25 +23,36 @@ class Event:
 
 
 def _insert_once(conn: Connection, event: Event, received_at: datetime) -> bool:
-    """Insert the event unless it is known (by id or by terminal and seq); say if it was new."""
+    """Insert the event unless its id is known; say if it was new.
+
+    Only a known event id is skipped. A *different* event with a (terminal, seq)
+    already taken means two tills share a terminal number, or a till was
+    reinstalled with an empty store: the unique constraint refuses it and the
+    batch fails loudly, rather than its sales and cards being dropped.
+    """
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
     statement = dialect.insert(events).values(
         event_id=event.event_id, terminal=event.terminal, seq=event.seq, type=event.type,
         version=event.version, payload=event.payload, received_at=received_at,
-    ).on_conflict_do_nothing().returning(events.c.event_id)
+    ).on_conflict_do_nothing(index_elements=["event_id"]).returning(events.c.event_id)
     # RETURNING, not rowcount: the driver reports -1 for a Core insert on PostgreSQL.
     return conn.execute(statement).first() is not None
+
+
+def _when(iso: str) -> datetime:
+    """UTC, so the SQLite central (which drops offsets) and PostgreSQL agree."""
+    return datetime.fromisoformat(iso).astimezone(UTC)
 
 
 def _card_issued(conn: Connection, event: Event) -> None:
     p = event.payload
     conn.execute(insert(producers).values(
         login_id=p["login_id"], password_hash=p["password_hash"],
-        created_at=datetime.fromisoformat(p["issued_at"]), home_terminal=event.terminal,
+        created_at=_when(p["issued_at"]), home_terminal=event.terminal,
     ))
     conn.execute(insert(cards).values(
         number=p["card_number"], login_id=p["login_id"], status="live",
-        issued_at=datetime.fromisoformat(p["issued_at"]),
+        issued_at=_when(p["issued_at"]),
     ))
 
 
@@ -51,7 +62,7 @@ def _card_replaced(conn: Connection, event: Event) -> None:
         conn.execute(update(cards).where(cards.c.number == p["old_card_number"]).values(status="replaced"))
     conn.execute(insert(cards).values(
         number=p["card_number"], login_id=p["login_id"], status="live",
-        issued_at=datetime.fromisoformat(p["replaced_at"]),
+        issued_at=_when(p["replaced_at"]),
     ))
     conn.execute(update(producers).where(producers.c.login_id == p["login_id"])
                  .values(password_hash=p["password_hash"]))

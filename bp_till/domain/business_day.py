@@ -41,7 +41,10 @@ def day_bounds(day: date) -> tuple[datetime, datetime]:
 
 def month_bounds(month: str) -> tuple[datetime, datetime]:
     """[05:00 on the 1st, 05:00 on the 1st of the next month) in Tokyo."""
-    year, mon = (int(part) for part in month.split("-"))
-    first = date(year, mon, 1)
+    try:
+        year, mon = (int(part) for part in month.split("-"))
+        first = date(year, mon, 1)
+    except ValueError:
+        raise InvalidInput(f"A month is written YYYY-MM; {month!r} is not one.") from None
     following = date(year + mon // 12, mon % 12 + 1, 1)
     return day_bounds(first)[0], day_bounds(following)[0]

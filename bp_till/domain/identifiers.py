@@ -46,6 +46,8 @@ def login_id(shop: int, terminal: int, sequence: int) -> str:
 
 def _digits(typed: str) -> str:
     """Drop the separators people type or scanners send; keep only what is left."""
+    if not isinstance(typed, str):
+        return ""
     return "".join(ch for ch in typed.strip() if ch not in " -\t")
 
 

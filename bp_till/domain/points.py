@@ -25,9 +25,13 @@ class Rank:
 
     @property
     def multiplier_label(self) -> str:
-        whole, part = divmod(self.multiplier_pct, 100)
-        decimals = f"{part:02d}".rstrip("0") or "0"
-        return f"×{whole}.{decimals}"
+        return multiplier_label(self.multiplier_pct)
+
+
+def multiplier_label(pct: int) -> str:
+    """150 → "×1.5", 100 → "×1.0", 175 → "×1.75"."""
+    whole, part = divmod(pct, 100)
+    return f"×{whole}.{f'{part:02d}'.rstrip('0') or '0'}"
 
 
 class RankTable:

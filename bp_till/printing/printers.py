@@ -30,10 +30,16 @@ class Printer:
     timeout_s: float = 5.0
     preview_dir: Path | None = None
 
-    def print_blocks(self, blocks: list[Block], name: str, moment: datetime) -> Path | None:
-        """Send one printout; returns the preview file when the URL is ``preview``."""
+    def print_blocks(
+        self, blocks: list[Block], name: str, moment: datetime, *, secret: bool = False
+    ) -> Path | None:
+        """Send one printout; returns the preview file when the URL is ``preview``.
+
+        A ``secret`` printout (a card slip: it carries a password) is never saved
+        by the preview printer, since the password may exist only on paper.
+        """
         if self.url == "preview":
-            return self._preview(blocks, name, moment)
+            return None if secret else self._preview(blocks, name, moment)
         self.send(to_escpos(blocks, self.profile))
         return None
 
@@ -68,6 +74,8 @@ class Printer:
             raise PrintFailed("The printer refused the connection (is it on?).") from None
         except OSError as exc:
             raise PrintFailed(f"The printer could not be reached: {exc.strerror or exc}.") from None
+        except Exception as exc:  # noqa: BLE001 - python-escpos device errors have no common base
+            raise PrintFailed(f"The printer failed: {exc}.") from None
 
     def _send_tcp(self, host: str, port: int, data: bytes) -> None:
         with socket.create_connection((host, port), timeout=self.timeout_s) as conn:

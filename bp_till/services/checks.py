@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bp_till.domain.errors import CheckClosed, InvalidInput, NotFound
 from bp_till.domain.money import Category, check_quantity, require_whole, tax_rate_for
 from bp_till.services.context import TillContext
 from bp_till.services.producers import _resolve
 from bp_till.services.staff import StaffMember
-from bp_till.store.models import CastMember, Check, CheckLine, MenuItem
+from bp_till.store.models import CastMember, Check, CheckLine, MenuItem, PointsEntry
 from bp_till.store.uow import UnitOfWork
 
 MAX_GUESTS = 50
@@ -28,7 +28,7 @@ def _open_check(uow: UnitOfWork, check_id: int) -> Check:
 
 
 def _reason(text: str, what: str) -> str:
-    text = (text or "").strip()
+    text = text.strip() if isinstance(text, str) else ""
     if not text:
         raise InvalidInput(f"{what} needs a reason.")
     if len(text) > MAX_REASON:
@@ -39,7 +39,7 @@ def _reason(text: str, what: str) -> str:
 def open_check(
     ctx: TillContext, actor: StaffMember, table: str, guests: int, takeout: bool = False
 ) -> int:
-    table = (table or "").strip()
+    table = table.strip() if isinstance(table, str) else ""
     if not table or len(table) > 16:
         raise InvalidInput("A check needs a table name of 1 to 16 characters.")
     if not 1 <= require_whole(guests, "Guests") <= MAX_GUESTS:
@@ -140,15 +140,22 @@ def cancel_check(ctx: TillContext, actor: StaffMember, check_id: int, reason: st
 
 
 def attach_producer(ctx: TillContext, actor: StaffMember, check_id: int, typed: str) -> None:
-    """Put the producer's card on the check and fix the rank they hold now.
+    """Put the producer's card on the check, with the rank held when the check opened.
 
-    The vote multiplier is the rank held when the card joins the check; the
-    points this check earns cannot lift its own multiplier.
+    Spend points earned since the check opened (another check of theirs settled
+    meanwhile) do not count toward this check's multiplier, nor do its own.
     """
     with ctx.uow() as uow:
         check = _open_check(uow, check_id)
         producer, card = _resolve(uow.session, typed)
-        rank = ctx.ranks.rank_for(producer.spend_points)
+        earned_since = uow.session.scalar(
+            select(func.coalesce(func.sum(PointsEntry.delta), 0)).where(
+                PointsEntry.producer_id == producer.id,
+                PointsEntry.kind == "spend",
+                PointsEntry.created_at > check.opened_at,
+            )
+        )
+        rank = ctx.ranks.rank_for(producer.spend_points - earned_since)
         check.producer_id = producer.id
         check.card_number = card.number if card else None
         check.rank_name, check.multiplier_pct = rank.name, rank.multiplier_pct

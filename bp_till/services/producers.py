@@ -222,7 +222,7 @@ def adjust_points(
     approval: Approval | None = None,
 ) -> ProducerView:
     """A manager's correction of points, with a reason; balances never go below zero."""
-    reason = reason.strip()
+    reason = reason.strip() if isinstance(reason, str) else ""
     if not reason:
         raise InvalidInput("A points adjustment needs a reason.")
     for delta in (spend_delta, vote_delta):

@@ -8,7 +8,7 @@ from bp_till.domain.business_day import business_day
 from bp_till.domain.errors import DayClosed, InvalidInput
 from bp_till.domain.identifiers import mask_login_id
 from bp_till.domain.money import TaxRate, totals_by_rate
-from bp_till.domain.points import spend_points, vote_points
+from bp_till.domain.points import multiplier_label, spend_points, vote_points
 from bp_till.domain.receipt import ProducerPoints, Receipt, ReceiptLine
 from bp_till.domain.settlement import AppliedPayment, Settlement, Tender, settle
 from bp_till.services.checks import _open_check
@@ -115,9 +115,10 @@ def _receipt(ctx: TillContext, check: Check, live, settlement: Settlement, produ
     )
     points = None
     if producer is not None:
-        rank = ctx.ranks.by_name(check.rank_name)
+        # From the check itself: a later edit of the rank table must not change a reprint.
         points = ProducerPoints(
-            mask_login_id(producer.login_id), rank.name, rank.multiplier_label,
+            mask_login_id(producer.login_id), check.rank_name,
+            multiplier_label(check.multiplier_pct),
             check.spend_points, check.vote_points,
         )
     return Receipt(

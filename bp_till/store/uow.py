@@ -32,7 +32,9 @@ class UnitOfWork:
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._store.writer()
-        self.session.begin()  # BEGIN IMMEDIATE: the write lock is ours from here
+        self.session.begin()
+        self.session.connection()  # runs BEGIN IMMEDIATE now: the write lock is ours
+        # Read the clock only once the lock is held, so times follow the outbox order.
         self.now = self._clock.now()  # one instant for every row of the action
         return self
 

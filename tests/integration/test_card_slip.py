@@ -45,3 +45,22 @@ def test_file_printer_appends_escpos_bytes(tmp_path, ctx, cashier):
     assert first.startswith(b"\x1b@")  # ESC @ initialises the printer
     assert b"\x1dv0" in first  # the raster image command carries the Japanese lines and the QR
     assert first.endswith(b"\x1bd\x06\x1dV\x00")  # feed six lines, then the full cut
+
+
+def test_preview_never_keeps_a_card_slip_on_disk(tmp_path, ctx, cashier):
+    issued = issue_producer(ctx, cashier)
+    blocks = card_slip("Backstage Pass", ctx.site.portal_url, issued.login_id, issued.password,
+                       issued.card_number, issued.issued_at)
+    prints = tmp_path / "prints"
+    assert Printer("preview", preview_dir=prints).print_blocks(
+        blocks, "card", issued.issued_at, secret=True) is None
+    assert not prints.exists() or list(prints.iterdir()) == []
+
+
+def test_an_unplugged_usb_printer_is_a_print_failure(tmp_path):
+    import pytest
+
+    from bp_till.printing.printers import PrintFailed
+
+    with pytest.raises(PrintFailed, match="printer"):
+        Printer("usb://04b8:0e15", timeout_s=0.5).send(b"\x1b@")

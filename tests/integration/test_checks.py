@@ -152,3 +152,40 @@ def test_cancelled_check_keeps_its_record(ctx, cashier):
         row = session.get(Check, check)
         assert (row.status, row.void_reason) == ("voided", "left before ordering")
         assert session.scalars(select(Payment).where(Payment.check_id == check)).all() == []
+
+
+def test_multiplier_is_the_rank_held_when_the_check_opened(ctx, cashier, manager, clock):
+    card = producers.issue_producer(ctx, cashier)
+    producers.adjust_points(ctx, manager, card.card_number, spend_delta=99, reason="migrated")
+    first = checks.open_check(ctx, cashier, "T1", 1)
+    clock.advance(minutes=1)
+    second = checks.open_check(ctx, cashier, "T2", 1)  # opened while still Regular
+    clock.advance(minutes=1)
+    checks.attach_producer(ctx, cashier, first, card.card_number)
+    checks.add_line(ctx, cashier, first, "T01")
+    settle_check(ctx, cashier, first, [Tender("cash", 1_100)])  # 11 points: now Bronze
+    clock.advance(minutes=1)
+    checks.attach_producer(ctx, cashier, second, card.card_number)
+    checks.add_line(ctx, cashier, second, "CD08", 1, "C003")
+    receipt = settle_check(ctx, cashier, second, [Tender("card", 38_000)])
+    assert (receipt.producer.rank_name, receipt.producer.multiplier_label) == ("Regular", "×1.0")
+    assert receipt.producer.vote_points == 380
+    third = checks.open_check(ctx, cashier, "T3", 1)
+    checks.attach_producer(ctx, cashier, third, card.card_number)
+    with ctx.store.read() as session:
+        assert session.get(Check, third).rank_name == "Bronze"  # 99 + 11 + 380 = 490 points
+
+
+def test_reprint_keeps_the_multiplier_after_the_rank_table_changes(ctx, cashier, manager):
+    from bp_till.domain.points import Rank, RankTable
+
+    card = producers.issue_producer(ctx, cashier)
+    producers.adjust_points(ctx, manager, card.card_number, spend_delta=600, reason="migrated")
+    check = checks.open_check(ctx, cashier, "T1", 1)
+    checks.attach_producer(ctx, cashier, check, card.card_number)
+    checks.add_line(ctx, cashier, check, "T01", 3)
+    first = settle_check(ctx, cashier, check, [Tender("cash", 3_300)])
+    ctx.ranks = RankTable([Rank("Regular", 0, 100), Rank("Argent", 500, 175)])
+    again = receipt_for(ctx, check)
+    assert (again.producer.rank_name, again.producer.multiplier_label) == ("Silver", "×1.5")
+    assert again.producer == first.producer

@@ -2,7 +2,7 @@
 
 import pytest
 from sqlalchemy import func, select, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from bp_till import simulate
 from bp_till.bootstrap import Till
@@ -92,12 +92,14 @@ def test_central_down_keeps_events_queued(ctx, tmp_path, central):
         assert session.scalar(select(func.count()).select_from(OutboxEvent).where(OutboxEvent.sent_at.is_(None))) == 0
 
 
-def test_an_event_with_a_reused_sequence_is_not_counted_twice(central):
+def test_a_different_event_reusing_a_sequence_is_refused_loudly(central):
+    # Two tills with one terminal number, or a till reinstalled with an empty store:
+    # its events must not be dropped as "already known".
     event = Event("e1", 1, 1, "menu.updated", 1, {"items": []})
     clash = Event("e2", 1, 1, "menu.updated", 1, {"items": []})  # same terminal and seq, new id
     with central.begin() as conn:
         assert ingest(conn, [event]) == 1
-    with central.begin() as conn:
-        assert ingest(conn, [clash]) == 0
+    with pytest.raises(IntegrityError), central.begin() as conn:
+        ingest(conn, [clash])
     with central.connect() as conn:
         assert conn.execute(select(events.c.event_id)).scalars().all() == ["e1"]

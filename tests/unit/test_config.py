@@ -58,3 +58,9 @@ def test_data_dir_choice(monkeypatch, tmp_path):
     assert resolve_data_dir() == tmp_path / "env"
     monkeypatch.delenv("BP_TILL_DATA_DIR")
     assert resolve_data_dir().name == "bp-till"
+
+
+@pytest.mark.parametrize("url", ["usb://04b8", "usb://zz:1", "usb://04b8:02021"])
+def test_bad_usb_printer_urls_refused(url):
+    with pytest.raises(ConfigError, match="usb://VID:PID"):
+        parse_config(f"[printer]\nurl = '{url}'", D, env={})
