@@ -31,10 +31,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _config(args):
+    """The config of the data folder named before or after the subcommand."""
+    return load_config(resolve_data_dir(getattr(args, "sub_data_dir", None) or args.data_dir))
+
+
 def _open(args):
     from bp_till.bootstrap import open_till, setup_logging
 
-    config = load_config(resolve_data_dir(getattr(args, "sub_data_dir", None) or args.data_dir))
+    config = _config(args)
     setup_logging(config)
     return open_till(config)
 
@@ -111,8 +116,7 @@ def cmd_central(args) -> int:
 
     from bp_till.central.db import central_engine, init_central
 
-    config = load_config(resolve_data_dir(args.sub_data_dir or args.data_dir))
-    url = args.url or config.central_url
+    url = args.url or _config(args).central_url
     try:
         created = init_central(central_engine(url))
     except (SQLAlchemyError, ImportError) as exc:  # ImportError: no driver for that URL

@@ -44,28 +44,28 @@ def _when(iso: str) -> datetime:
     return datetime.fromisoformat(iso).astimezone(UTC)
 
 
+def _live_card(conn: Connection, p: dict, issued_at: str) -> None:
+    conn.execute(insert(cards).values(
+        number=p["card_number"], login_id=p["login_id"], status="live",
+        issued_at=_when(issued_at),
+    ))
+
+
 def _card_issued(conn: Connection, event: Event) -> None:
     p = event.payload
     conn.execute(insert(producers).values(
         login_id=p["login_id"], password_hash=p["password_hash"],
         created_at=_when(p["issued_at"]), home_terminal=event.terminal,
     ))
-    conn.execute(insert(cards).values(
-        number=p["card_number"], login_id=p["login_id"], status="live",
-        issued_at=_when(p["issued_at"]),
-    ))
+    _live_card(conn, p, p["issued_at"])
 
 
 def _card_replaced(conn: Connection, event: Event) -> None:
     p = event.payload
     if p["old_card_number"]:
         conn.execute(update(cards).where(cards.c.number == p["old_card_number"]).values(status="replaced"))
-    conn.execute(insert(cards).values(
-        number=p["card_number"], login_id=p["login_id"], status="live",
-        issued_at=_when(p["replaced_at"]),
-    ))
-    conn.execute(update(producers).where(producers.c.login_id == p["login_id"])
-                 .values(password_hash=p["password_hash"]))
+    _live_card(conn, p, p["replaced_at"])
+    _password_reset(conn, event)  # a replacement card comes with a new password
 
 
 def _password_reset(conn: Connection, event: Event) -> None:

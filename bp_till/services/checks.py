@@ -9,13 +9,13 @@ from sqlalchemy import func, select
 from bp_till.domain.errors import CheckClosed, InvalidInput, NotFound
 from bp_till.domain.money import Category, check_quantity, require_whole, tax_rate_for
 from bp_till.services.context import TillContext
+from bp_till.services.inputs import cleaned, required_reason
 from bp_till.services.producers import _resolve
 from bp_till.services.staff import StaffMember
 from bp_till.store.models import CastMember, Check, CheckLine, MenuItem, PointsEntry
 from bp_till.store.uow import UnitOfWork
 
 MAX_GUESTS = 50
-MAX_REASON = 500
 
 
 def _open_check(uow: UnitOfWork, check_id: int) -> Check:
@@ -27,19 +27,10 @@ def _open_check(uow: UnitOfWork, check_id: int) -> Check:
     return check
 
 
-def _reason(text: str, what: str) -> str:
-    text = text.strip() if isinstance(text, str) else ""
-    if not text:
-        raise InvalidInput(f"{what} needs a reason.")
-    if len(text) > MAX_REASON:
-        raise InvalidInput(f"A reason is at most {MAX_REASON} characters.")
-    return text
-
-
 def open_check(
     ctx: TillContext, actor: StaffMember, table: str, guests: int, takeout: bool = False
 ) -> int:
-    table = table.strip() if isinstance(table, str) else ""
+    table = cleaned(table)
     if not table or len(table) > 16:
         raise InvalidInput("A check needs a table name of 1 to 16 characters.")
     if not 1 <= require_whole(guests, "Guests") <= MAX_GUESTS:
@@ -112,7 +103,7 @@ def _cast_for(uow: UnitOfWork, item: MenuItem, cast_code: str | None) -> CastMem
 
 def void_line(ctx: TillContext, actor: StaffMember, line_id: int, reason: str) -> None:
     """Take a line off an open check; it stays on record, marked void, with the reason."""
-    reason = _reason(reason, "Voiding a line")
+    reason = required_reason(reason, "Voiding a line")
     with ctx.uow() as uow:
         line = uow.session.get(CheckLine, line_id)
         if line is None:
@@ -130,7 +121,7 @@ def void_line(ctx: TillContext, actor: StaffMember, line_id: int, reason: str) -
 
 def cancel_check(ctx: TillContext, actor: StaffMember, check_id: int, reason: str) -> None:
     """Void an open check (guests left, opened by mistake); it stays on record."""
-    reason = _reason(reason, "Cancelling a check")
+    reason = required_reason(reason, "Cancelling a check")
     with ctx.uow() as uow:
         check = _open_check(uow, check_id)
         check.status, check.void_reason = "voided", reason

@@ -17,6 +17,7 @@ from bp_till.domain.errors import CardReplaced, InvalidInput, NotFound
 from bp_till.domain.money import require_whole
 from bp_till.domain.points import Rank, rank_progress
 from bp_till.services.context import TillContext
+from bp_till.services.inputs import required_reason
 from bp_till.services.staff import Approval, StaffMember, authorize
 from bp_till.store.models import Card, PointsEntry, Producer
 from bp_till.store.uow import UnitOfWork
@@ -222,9 +223,7 @@ def adjust_points(
     approval: Approval | None = None,
 ) -> ProducerView:
     """A manager's correction of points, with a reason; balances never go below zero."""
-    reason = reason.strip() if isinstance(reason, str) else ""
-    if not reason:
-        raise InvalidInput("A points adjustment needs a reason.")
+    reason = required_reason(reason, "A points adjustment")
     for delta in (spend_delta, vote_delta):
         if abs(require_whole(delta, "Points")) > MAX_ADJUSTMENT:
             raise InvalidInput(f"An adjustment over {MAX_ADJUSTMENT:,} points is refused.")
