@@ -37,6 +37,8 @@ class Config:
     central_url: str = ""
     sync_interval_s: float = 30.0
     portal_url: str = "https://portal.example/login"
+    tables: int = 24  # the floor's tables, T1 … Tn
+    lock_after_s: float = 120.0  # an idle till signs its staff member out
 
     @property
     def store_path(self) -> Path:
@@ -73,6 +75,8 @@ _KEYS: dict[tuple[str, str], tuple[str, type, Any]] = {
         lambda v: None if re.fullmatch(r"T\d{13}", v) else "must be T followed by 13 digits",
     ),
     ("terminal", "number"): ("terminal", int, _between(1, 99)),
+    ("terminal", "lock_after_s"): ("lock_after_s", float, _between(10, 3600)),
+    ("floor", "tables"): ("tables", int, _between(1, 99)),
     ("printer", "url"): ("printer_url", str, _printer_url),
     ("printer", "profile"): ("printer_profile", str, lambda v: None if v else "must not be empty"),
     ("printer", "timeout_s"): ("printer_timeout_s", float, _between(0.1, 120)),
@@ -93,6 +97,10 @@ registration_number = "T0000000000000"   # 適格請求書発行事業者登録�
 
 [terminal]
 number = 1            # unique per till in the shop: card numbers carry it
+lock_after_s = 120    # sign the staff member out after this long without a touch
+
+[floor]
+tables = 24           # tables T1 … T24 on the floor screen
 
 [printer]
 url = "preview"       # tcp://HOST:9100, usb://VID:PID, serial:///dev/ttyUSB0?baudrate=38400, file:///path

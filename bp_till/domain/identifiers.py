@@ -86,6 +86,22 @@ def mask_login_id(login: str) -> str:
     return "*" * (len(login) - 4) + login[-4:]
 
 
+def from_scan(scanned: str) -> str:
+    """What a scanner read: a card number as is, or the login ID out of the slip's QR link.
+
+    The slip's QR is ``PORTAL#id=LOGIN&pw=PASSWORD``; only the login ID is kept,
+    so the password never reaches a field, a message or a log.
+    """
+    _, hash_mark, fragment = scanned.partition("#")
+    if not hash_mark:
+        return scanned
+    for part in fragment.split("&"):
+        key, _, value = part.partition("=")
+        if key == "id":
+            return value
+    return ""
+
+
 def classify(typed: str) -> str:
     """'card' or 'login' by length, so one field takes a scan or a typed ID."""
     length = len(_digits(typed))

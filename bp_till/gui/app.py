@@ -1,73 +1,205 @@
-"""The till's main window and the Qt application around it."""
+"""The till's main window: a header with who is signed in, the screens, the status bar."""
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QApplication, QComboBox, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout,
+    QWidget,
+)
 
 from bp_till.bootstrap import Till
-from bp_till.domain.business_day import business_day
+from bp_till.domain.identifiers import from_scan
+from bp_till.gui.check_view import CheckView
+from bp_till.gui.floor import FloorView
+from bp_till.gui.i18n import LANGUAGES, install_language, save_language, saved_language
+from bp_till.gui.idle import IdleLock
+from bp_till.gui.loader import load_ui
+from bp_till.gui.receipts_view import ReceiptsView
+from bp_till.gui.scanner import ScanCatcher
+from bp_till.gui.settle_view import SettleView
 from bp_till.gui.sign_in import SignInView
-from bp_till.services.masterdata import cast, menu
+from bp_till.gui.status import StatusBar
+from bp_till.gui.style import apply_style
 from bp_till.services.staff import ROLE_NAMES, StaffMember
 
-
 class MainWindow(QMainWindow):
+    language_changed = Signal(str)
+
     def __init__(self, till: Till) -> None:
         super().__init__()
+        apply_style(QApplication.instance())
         self.till = till
+        self.staff: StaffMember | None = None
         self.setWindowTitle(f"BP Till — {till.config.shop_name} #{till.config.terminal}")
-        self.resize(1024, 720)
+        self.resize(1280, 800)
+        self.header = load_ui("header", self)
+        self.header.findChild(QLabel, "shopLabel").setText(till.config.shop_name)
+        self.staff_label: QLabel = self.header.findChild(QLabel, "staffLabel")
         self.pages = QStackedWidget(self)
-        self.setCentralWidget(self.pages)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.pages)
+        self.setCentralWidget(body)
+        self._build_views()
+        self.status = StatusBar(till, self.statusBar())
+        self._install_filters()
+        self.show_sign_in()
+
+    def _build_views(self) -> None:
+        till = self.till
         self.sign_in = SignInView(till.ctx, self.pages)
-        self.sign_in.signed_in.connect(self.show_home)
-        self.pages.addWidget(self.sign_in.widget)
-        self.home, self.home_label = self._home_page()
-        self.pages.addWidget(self.home)
-        self.staff_label = QLabel("Not signed in")
-        self.statusBar().addPermanentWidget(self.staff_label)
-        self._status()
+        self.sign_in.signed_in.connect(self.on_signed_in)
+        self.floor = FloorView(till.ctx, till.config.tables, self.pages)
+        self.floor.check_chosen.connect(self.show_check)
+        self.check = CheckView(till, self.pages)
+        self.check.back_to_floor.connect(self.show_floor)
+        self.check.settle_requested.connect(self.show_settle)
+        self.settle = SettleView(till, self.pages)
+        self.settle.back.connect(self.show_check)
+        self.settle.done.connect(self.show_floor)
+        self.receipts = ReceiptsView(till, self.pages)
+        self.settings = self._settings_page()
+        for view in (self.sign_in, self.floor, self.check, self.settle, self.receipts):
+            self.pages.addWidget(view.widget)
+        self.pages.addWidget(self.settings)
+        nav = {"floorNav": self.show_floor, "receiptsNav": self.show_receipts,
+               "settingsNav": self.show_settings, "lockButton": self.lock}
+        for name, slot in nav.items():
+            self.header.findChild(QPushButton, name).clicked.connect(slot)
+        for name in ("producersNav", "closeoutNav"):
+            self.header.findChild(QPushButton, name).hide()  # their screens come with their issues
 
-    def _home_page(self) -> tuple[QWidget, QLabel]:
-        page = QWidget(self.pages)
-        layout = QVBoxLayout(page)
-        label = QLabel(page)
-        label.setObjectName("homeLabel")
-        label.setWordWrap(True)
-        sign_out = QPushButton("Sign out", page)
-        sign_out.setObjectName("signOutButton")
-        sign_out.clicked.connect(self.show_sign_in)
-        layout.addWidget(label)
-        layout.addWidget(sign_out)
-        layout.addStretch(1)
-        return page, label
+    def _install_filters(self) -> None:
+        """Scans and idle time are watched across the whole application."""
+        app = QApplication.instance()
+        self.scanner = ScanCatcher(self)
+        self.scanner.scanned.connect(self.on_scan)
+        self.idle = IdleLock(self.till.config.lock_after_s, self)
+        self.idle.idle.connect(self.lock)
+        app.installEventFilter(self.scanner)
+        app.installEventFilter(self.idle)
 
-    def _status(self) -> None:
-        day = business_day(self.till.ctx.clock.now())
-        self.statusBar().showMessage(f"Business day {day.isoformat()} · store {self.till.config.store_path}")
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        app = QApplication.instance()
+        app.removeEventFilter(self.scanner)
+        app.removeEventFilter(self.idle)
+        self.status.stop()
+        self.floor.ticker.stop()
+        super().closeEvent(event)
 
-    def show_home(self, member: StaffMember) -> None:
-        ctx = self.till.ctx
-        self.staff_label.setText(f"{member.name} ({ROLE_NAMES[member.role]})")
-        self.home_label.setText(
-            f"Signed in: {member.name} — {ROLE_NAMES[member.role]}\n"
-            f"Menu: {len(menu(ctx))} items · Cast: {len(cast(ctx))} members"
-        )
-        self.pages.setCurrentWidget(self.home)
-        self._status()
+    # --- who is at the till -----------------------------------------------------------
+    def on_signed_in(self, member: StaffMember) -> None:
+        self.staff = member
+        self.staff_label.setText(self.tr("{name} · {role}").format(
+            name=member.name, role=self.tr(ROLE_NAMES[member.role])))
+        self.header.show()
+        self.idle.arm()
+        self.show_floor()
 
-    def show_sign_in(self) -> None:
-        self.staff_label.setText("Not signed in")
-        self.sign_in.reload()
+    def lock(self) -> None:
+        """Back to the sign-in screen; open checks stay as they are in the store."""
+        locked_by_idle = self.staff is not None and self.sender() is self.idle
+        self.staff = None
+        self.idle.disarm()
+        self.show_sign_in(self.tr("Locked after {s} s without use.").format(
+            s=int(self.till.config.lock_after_s)) if locked_by_idle else "")
+
+    def show_sign_in(self, note: str = "") -> None:
+        self.header.hide()
+        self.staff_label.setText(self.tr("Not signed in"))
+        self.sign_in.reload(note)
+        self.scanner.enabled = False
         self.pages.setCurrentWidget(self.sign_in.widget)
+
+    # --- the screens ------------------------------------------------------------------
+    def _show(self, widget: QWidget) -> None:
+        self.scanner.enabled = True
+        self.pages.setCurrentWidget(widget)
+        self.status.refresh()
+
+    def show_floor(self) -> None:
+        self.floor.show_for(self.staff)
+        self._show(self.floor.widget)
+
+    def show_check(self, check_id: int) -> None:
+        self.check.show_check(self.staff, check_id)
+        self._show(self.check.widget)
+
+    def show_settle(self, check_id: int) -> None:
+        self.settle.show_for(self.staff, check_id)
+        self._show(self.settle.widget)
+
+    def show_receipts(self) -> None:
+        self.receipts.show_for(self.staff)
+        self._show(self.receipts.widget)
+
+    def on_scan(self, scanned: str) -> None:
+        code = from_scan(scanned)
+        current = self.pages.currentWidget()
+        if current is self.check.widget:
+            self.check.attach(code)
+        elif current is self.settle.widget:
+            self.settle.attach(code)
+        else:
+            self.statusBar().showMessage(self.tr("Card scanned: open a check to put it on."), 5000)
+
+    # --- settings ---------------------------------------------------------------------
+    def _settings_page(self) -> QWidget:
+        page = load_ui("settings", self.pages)
+        combo: QComboBox = page.findChild(QComboBox, "languageCombo")
+        for code, name in LANGUAGES.items():
+            combo.addItem(name, code)
+        combo.setCurrentIndex(combo.findData(saved_language(self.till.config.data_dir)))
+        page.findChild(QPushButton, "applyLanguageButton").clicked.connect(
+            lambda: self.language_changed.emit(combo.currentData()))
+        config = self.till.config
+        page.findChild(QLabel, "tillInfo").setText(
+            f"{config.shop_name} · terminal {config.terminal}\n{config.data_dir}\n"
+            f"printer {config.printer_url}")
+        return page
+
+    def show_settings(self) -> None:
+        self._show(self.settings)
+
+
+class TillApp:
+    """The running GUI: one main window, rebuilt when the language changes."""
+
+    def __init__(self, till: Till) -> None:
+        self.till = till
+        install_language(saved_language(till.config.data_dir))
+        self.window = self._new_window()
+
+    def _new_window(self) -> MainWindow:
+        window = MainWindow(self.till)
+        window.language_changed.connect(self.switch_language)
+        return window
+
+    def switch_language(self, code: str) -> None:
+        """Save the choice, load its translation and rebuild the screens, still signed in."""
+        save_language(self.till.config.data_dir, code)
+        install_language(code)
+        old, staff = self.window, self.window.staff
+        self.window = self._new_window()
+        if staff is not None:
+            self.window.on_signed_in(staff)
+            self.window.show_settings()
+        self.window.setGeometry(old.geometry())
+        self.window.show()
+        old.close()
+        old.deleteLater()
 
 
 def run_gui(till: Till) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
-    window = MainWindow(till)
-    window.show()
+    app.setApplicationName("BP Till")
+    gui = TillApp(till)
+    gui.window.show()
     try:
         return app.exec()
     finally:

@@ -20,3 +20,11 @@ def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
     if widget is None:
         raise RuntimeError(f"ui/{name}.ui did not load")
     return widget
+
+
+def give_back_focus(widget: QWidget | None) -> None:
+    """After a dialog, make the till's window active again: a card scanner types into
+    whatever window is active, and with none active its keys would go nowhere."""
+    if widget is not None:
+        widget.window().activateWindow()
+        widget.setFocus()

@@ -1,4 +1,4 @@
-"""The sign-in view: pick yourself, type your PIN."""
+"""The sign-in view: pick yourself, type your PIN (keyboard or the on-screen pad)."""
 
 from __future__ import annotations
 
@@ -21,22 +21,27 @@ class SignInView(QObject):
         self.staff_combo: QComboBox = self.widget.findChild(QComboBox, "staffCombo")
         self.pin_edit: QLineEdit = self.widget.findChild(QLineEdit, "pinEdit")
         self.message: QLabel = self.widget.findChild(QLabel, "messageLabel")
-        button: QPushButton = self.widget.findChild(QPushButton, "signInButton")
-        button.clicked.connect(self.submit)
+        self.widget.findChild(QPushButton, "signInButton").clicked.connect(self.submit)
         self.pin_edit.returnPressed.connect(self.submit)
+        for digit in "0123456789":
+            pad = self.widget.findChild(QPushButton, f"pad{digit}")
+            pad.clicked.connect(lambda _=False, d=digit: self.pin_edit.insert(d))
+        self.widget.findChild(QPushButton, "padClear").clicked.connect(self.pin_edit.clear)
+        self.widget.findChild(QPushButton, "padBack").clicked.connect(lambda: self.pin_edit.backspace())
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, note: str = "") -> None:
         self.staff_combo.clear()
         for member in list_staff(self.ctx):
             self.staff_combo.addItem(member.name, member)
         self.pin_edit.clear()
+        self.message.setText(note)
         self.pin_edit.setFocus()
 
     def submit(self) -> None:
         member: StaffMember | None = self.staff_combo.currentData()
         if member is None:
-            self.message.setText("No staff yet: run `bp-till init` first.")
+            self.message.setText(self.tr("No staff yet: run `bp-till init` first."))
             return
         pin, _ = self.pin_edit.text(), self.pin_edit.clear()
         try:

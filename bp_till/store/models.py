@@ -189,6 +189,7 @@ class CheckLine(Base):
     void_reason: Mapped[str | None] = mapped_column(Text)
     check: Mapped[Check] = relationship(back_populates="lines")
     cast: Mapped[CastMember | None] = relationship()
+    menu_item: Mapped[MenuItem] = relationship()
 
     @property
     def amount(self) -> int:

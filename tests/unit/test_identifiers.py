@@ -74,3 +74,11 @@ def test_any_adjacent_swap_is_caught(number, position):
     swapped = number[:position] + b + a + number[position + 2:]
     with pytest.raises(InvalidInput):
         ids.parse_card_number(swapped)
+
+
+def test_a_scanned_slip_link_gives_the_login_id_and_drops_the_password():
+    from bp_till.domain.identifiers import from_scan
+
+    assert from_scan("https://portal.example/login#id=01010000013&pw=7K3MQ9XD2HVA") == "01010000013"
+    assert from_scan("010100000013") == "010100000013"
+    assert from_scan("https://portal.example/login#pw=7K3MQ9XD2HVA") == ""

@@ -1,0 +1,27 @@
+"""Numbers as people type them at a Japanese till: ``3``, ``１０００``, ``¥1,000``.
+
+A Japanese keyboard in kana mode types full-width digits, so text is folded
+with NFKC first; then only ASCII digits count. Anything else is refused with a
+message that says what was typed, never silently read as something else.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from bp_till.domain.errors import InvalidInput
+
+MAX_TYPED = 12  # more digits than any yen amount the till takes
+
+
+def whole_number(typed: str, what: str, *, money: bool = False) -> int:
+    """The number in ``typed``; ``money`` also allows a ¥ sign and thousands commas."""
+    text = unicodedata.normalize("NFKC", typed if isinstance(typed, str) else "").strip()
+    if money:
+        text = text.removeprefix("¥").removeprefix("\\").replace(",", "").strip()
+    if not text:
+        raise InvalidInput(f"{what}: type a number.")
+    if not (text.isascii() and text.isdigit()) or len(text) > MAX_TYPED:
+        shown = text if len(text) <= 20 else text[:20] + "…"
+        raise InvalidInput(f"{what}: {shown!r} is not a whole number; type digits only.")
+    return int(text)

@@ -1,0 +1,240 @@
+"""The check a cashier rings up: menu, lines, totals by tax rate, the producer and what they earn."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox, QFrame, QLabel, QLineEdit, QListWidget, QPushButton, QTableView, QTabWidget,
+    QWidget,
+)
+
+from bp_till.bootstrap import Till
+from bp_till.domain.identifiers import format_login_id
+from bp_till.domain.money import Category, yen
+from bp_till.domain.points import multiplier_label
+from bp_till.domain.typed import whole_number
+from bp_till.gui.cast_picker import CastPicker
+from bp_till.gui.feedback import Feedback
+from bp_till.gui.lines_model import LinesModel
+from bp_till.gui.loader import load_ui
+from bp_till.gui.menu_panel import MenuPanel
+from bp_till.gui.producer_issue import print_slip
+from bp_till.services import checks, producers
+from bp_till.services.floor import CheckDetail, check_detail
+from bp_till.services.masterdata import MenuEntry, cast, menu
+from bp_till.services.staff import StaffMember
+
+VOID_REASONS = ("Ordered by mistake", "Customer changed their mind", "Served late", "Wrong item")
+CANCEL_REASONS = ("Guests left before ordering", "Opened by mistake")
+
+
+class CheckView(QObject):
+    settle_requested = Signal(int)  # check id
+    back_to_floor = Signal()
+
+    def __init__(self, till: Till, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.till, self.ctx = till, till.ctx
+        self.staff: StaffMember | None = None
+        self.check_id: int | None = None
+        self.detail: CheckDetail | None = None
+        self.widget = load_ui("check", parent)
+        find = self.widget.findChild
+        self.quantity: QLineEdit = find(QLineEdit, "quantityEdit")
+        self.producer_edit: QLineEdit = find(QLineEdit, "producerEdit")
+        self.feedback = Feedback(find(QLabel, "messageLabel"))
+        self.reason_panel: QFrame = find(QFrame, "reasonPanel")
+        self.reason_combo: QComboBox = find(QComboBox, "reasonCombo")
+        self.lines = LinesModel(self)
+        self.table: QTableView = find(QTableView, "linesTable")
+        self.table.setModel(self.lines)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 220)
+        self.menu = MenuPanel(find(QTabWidget, "menuTabs"), find(QLineEdit, "searchEdit"),
+                              find(QListWidget, "searchResults"))
+        self.menu.item_picked.connect(self.add_item)
+        self.picker = CastPicker(cast(self.ctx), self.widget)
+        self._pending_item: MenuEntry | None = None
+        self._pending_quantity = 1
+        self.picker.chosen.connect(self._add_credited)
+        self._on_reason: Callable[[str], None] | None = None
+        self._wire()
+        self.reason_panel.hide()
+        self.menu.load(menu(self.ctx))
+
+    def _wire(self) -> None:
+        find = self.widget.findChild
+        actions = {
+            "attachButton": self._attach_typed, "newProducerButton": self.new_producer,
+            "voidLineButton": self._ask_void, "extendButton": self._extend,
+            "cancelCheckButton": self._ask_cancel, "settleButton": self._settle,
+            "backButton": self.back_to_floor.emit, "reasonOkButton": self._reason_ok,
+            "reasonCancelButton": self.reason_panel.hide,
+        }
+        for name, slot in actions.items():
+            find(QPushButton, name).clicked.connect(slot)
+        self.producer_edit.returnPressed.connect(self._attach_typed)
+        keys = {
+            "F2": self._focus(self.quantity), "F3": self._focus(find(QLineEdit, "searchEdit")),
+            "Ctrl+F": self._focus(find(QLineEdit, "searchEdit")), "F4": self._focus(self.producer_edit),
+            "F9": self.new_producer, "F12": self._settle, "Del": self._ask_void,
+            "Esc": self._escape,
+        }
+        for key, slot in keys.items():
+            shortcut = QShortcut(QKeySequence(key), self.widget)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    @staticmethod
+    def _focus(field: QLineEdit) -> Callable[[], None]:
+        return lambda: (field.setFocus(), field.selectAll())
+
+    # --- showing the check -------------------------------------------------------------
+    def show_check(self, staff: StaffMember, check_id: int) -> None:
+        self.staff, self.check_id = staff, check_id
+        self.feedback.clear()
+        self.reason_panel.hide()
+        self.producer_edit.clear()
+        self.quantity.setText("1")
+        self.refresh()
+        self.widget.findChild(QLineEdit, "searchEdit").setFocus()
+
+    def refresh(self) -> None:
+        detail = self.detail = check_detail(self.ctx, self.check_id)
+        find = self.widget.findChild
+        kind = self.tr("take-out") if detail.takeout else self.tr("{n} guests").format(n=detail.guests)
+        find(QLabel, "checkTitle").setText(
+            self.tr("Check #{number} · {table} · {kind}").format(
+                number=detail.number, table=detail.table, kind=kind))
+        find(QLabel, "stayLabel").setText(self.tr("Stay {stay}").format(stay=detail.stay.label))
+        self.lines.set_lines(detail.lines)
+        self.table.scrollToBottom()
+        rates = [
+            self.tr("{rate}% items {total} (tax {tax})").format(
+                rate=int(r.rate), total=yen(r.total), tax=yen(r.tax))
+            for r in detail.rate_totals
+        ]
+        find(QLabel, "rateTotalsLabel").setText("\n".join(rates))
+        find(QLabel, "totalLabel").setText(self.tr("Total {total}").format(total=yen(detail.total)))
+        find(QLabel, "producerLabel").setText(self._producer_text(detail))
+
+    def _producer_text(self, detail: CheckDetail) -> str:
+        p = detail.producer
+        if p is None:
+            return self.tr("No producer card on this check yet.")
+        text = self.tr(
+            "{login} · {rank} {mult} · {spend} spend points · {votes} vote points\n"
+            "This check earns +{earn} spend and +{earn_votes} vote points."
+        ).format(login=format_login_id(p.login_id), rank=p.rank_name,
+                 mult=multiplier_label(p.multiplier_pct), spend=f"{p.spend_points:,}",
+                 votes=f"{p.vote_points:,}", earn=p.earn_spend, earn_votes=p.earn_votes)
+        if p.next_rank:
+            text += "\n" + self.tr("{needed} points to {rank}.").format(
+                needed=f"{p.points_to_next:,}", rank=p.next_rank.name)
+        return text
+
+    # --- ringing up -------------------------------------------------------------------
+    def add_item(self, entry: MenuEntry) -> None:
+        self.feedback.clear()
+        ok, quantity = self.feedback.attempt(whole_number, self.quantity.text(), self.tr("Quantity"))
+        if not ok:
+            return
+        if entry.cast_credit or entry.category in Category.CAST_CREDITED:
+            self._pending_item, self._pending_quantity = entry, quantity
+            on_check = [line.cast_name for line in self.detail.lines if line.cast_name]
+            codes = {c.stage_name: c.code for c in self.picker.cast}
+            self.picker.ask(f"{entry.name_ja}  {entry.name_en}",
+                            list(dict.fromkeys(codes[n] for n in reversed(on_check) if n in codes)))
+            return
+        self._add(entry, quantity, None)
+
+    def _add_credited(self, cast_code: str) -> None:
+        if self._pending_item is not None:
+            self._add(self._pending_item, self._pending_quantity, cast_code)
+            self._pending_item = None
+
+    def _add(self, entry: MenuEntry, quantity: int, cast_code: str | None) -> None:
+        if self._run(checks.add_line, self.check_id, entry.code, quantity, cast_code):
+            self.quantity.setText("1")
+
+    def _run(self, service, *args) -> bool:
+        """Call a service for this check and redraw; a refusal shows and changes nothing."""
+        ok, _ = self.feedback.attempt(service, self.ctx, self.staff, *args)
+        if ok:
+            self.refresh()
+        return ok
+
+    def _extend(self) -> None:
+        self._run(checks.extend_stay, self.check_id)
+
+    # --- voids and cancel, each with a reason -----------------------------------------
+    def _ask_reason(self, prompt: str, reasons: tuple[str, ...], then: Callable[[str], None]) -> None:
+        self.widget.findChild(QLabel, "reasonLabel").setText(prompt)
+        self.reason_combo.clear()
+        self.reason_combo.addItems([self.tr(r) for r in reasons])
+        self.reason_combo.setCurrentIndex(-1)
+        self.reason_combo.setEditText("")
+        self._on_reason = then
+        self.reason_panel.show()
+        self.reason_combo.setFocus()
+
+    def _reason_ok(self) -> None:
+        if self._on_reason is not None:
+            self._on_reason(self.reason_combo.currentText())
+
+    def _ask_void(self) -> None:
+        selected = self.table.selectionModel().selectedRows()
+        if not selected:
+            self.feedback.error(self.tr("Choose the line to void first."))
+            return
+        line = self.lines.lines[selected[0].row()]
+        self._ask_reason(self.tr("Why void {item}?").format(item=line.name_ja), VOID_REASONS,
+                         lambda reason: self._void(line.line_id, reason))
+
+    def _void(self, line_id: int, reason: str) -> None:
+        if self._run(checks.void_line, line_id, reason):
+            self.reason_panel.hide()
+
+    def _ask_cancel(self) -> None:
+        self._ask_reason(self.tr("Why cancel the whole check?"), CANCEL_REASONS, self._cancel)
+
+    def _cancel(self, reason: str) -> None:
+        ok, _ = self.feedback.attempt(checks.cancel_check, self.ctx, self.staff, self.check_id, reason)
+        if ok:
+            self.reason_panel.hide()
+            self.back_to_floor.emit()
+
+    # --- the producer -----------------------------------------------------------------
+    def attach(self, typed: str) -> bool:
+        """Attach the card scanned or typed; the field keeps a refused number for fixing."""
+        if self._run(checks.attach_producer, self.check_id, typed):
+            self.producer_edit.clear()
+            return True
+        return False
+
+    def _attach_typed(self) -> None:
+        self.attach(self.producer_edit.text())
+
+    def new_producer(self) -> None:
+        """A first visit: issue a card, print its slip, and put it on this check."""
+        ok, issued = self.feedback.attempt(producers.issue_producer, self.ctx, self.staff)
+        if ok and self.attach(issued.card_number):
+            print_slip(self.till, issued, self.feedback)
+
+    # --- leaving ----------------------------------------------------------------------
+    def _settle(self) -> None:
+        self.refresh()
+        if not self.detail.live_lines:
+            self.feedback.error(self.tr("Check #{number} is empty: there is nothing to settle.")
+                                 .format(number=self.detail.number))
+            return
+        self.settle_requested.emit(self.check_id)
+
+    def _escape(self) -> None:
+        if self.reason_panel.isVisible():
+            self.reason_panel.hide()
+        else:
+            self.back_to_floor.emit()

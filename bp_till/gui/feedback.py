@@ -1,0 +1,39 @@
+"""One line under each screen that says what just happened, or why it was refused."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QLabel
+
+from bp_till.domain.errors import TillError
+
+_ERROR = "color: #b00020; font-size: 15px;"
+_INFO = "color: #1b5e20; font-size: 15px;"
+
+
+class Feedback:
+    def __init__(self, label: QLabel) -> None:
+        self.label = label
+
+    def error(self, text: str) -> None:
+        self.label.setStyleSheet(_ERROR)
+        self.label.setText(text)
+
+    def info(self, text: str) -> None:
+        self.label.setStyleSheet(_INFO)
+        self.label.setText(text)
+
+    def clear(self) -> None:
+        self.label.clear()
+
+    def attempt(self, action: Callable[..., Any], *args: Any) -> tuple[bool, Any]:
+        """Run a service call; a refusal is shown here and nothing else happens."""
+        try:
+            result = action(*args)
+        except TillError as refusal:
+            self.error(refusal.message)
+            return False, None
+        self.clear()
+        return True, result

@@ -1,0 +1,141 @@
+"""The floor: every table with its open check, guests, stay against the limit, total so far."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from bp_till.domain.errors import TillError
+from bp_till.domain.money import yen
+from bp_till.domain.stay import StayState
+from bp_till.domain.typed import whole_number
+from bp_till.gui.loader import load_ui
+from bp_till.services import checks
+from bp_till.services.context import TillContext
+from bp_till.services.floor import OpenCheck, open_checks
+from bp_till.services.staff import StaffMember
+
+COLUMNS = 6
+TILE_STYLE = {
+    None: "background: #eceff1; color: #546e7a;",  # free
+    StayState.OK: "background: #c8e6c9; color: #1b5e20;",
+    StayState.WARNING: "background: #ffca28; color: #3e2723;",  # amber: the limit is near
+    StayState.OVER: "background: #e53935; color: white;",  # red: past the limit
+}
+
+
+class FloorView(QObject):
+    check_chosen = Signal(int)  # check id, opened now or earlier
+
+    def __init__(self, ctx: TillContext, tables: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.staff: StaffMember | None = None
+        self.table_labels = [f"T{n}" for n in range(1, tables + 1)]
+        self.widget = load_ui("floor", parent)
+        self.grid: QGridLayout = self.widget.findChild(QGridLayout, "tablesGrid")
+        self.message: QLabel = self.widget.findChild(QLabel, "messageLabel")
+        self.summary: QLabel = self.widget.findChild(QLabel, "summaryLabel")
+        self.panel: QFrame = self.widget.findChild(QFrame, "openPanel")
+        self.guests_edit: QLineEdit = self.widget.findChild(QLineEdit, "guestsEdit")
+        self.tiles: dict[str, QPushButton] = {}
+        self._pending_table: str | None = None
+        self._wire()
+        self.panel.hide()
+        # Stay times move on their own: redraw the tiles every 30 s while shown.
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(30_000)
+        self.ticker.timeout.connect(self.refresh)
+
+    def _wire(self) -> None:
+        find = self.widget.findChild
+        for n in range(1, 5):
+            find(QPushButton, f"guests{n}").clicked.connect(lambda _=False, g=n: self._open(g))
+        find(QPushButton, "openButton").clicked.connect(self._open_typed)
+        self.guests_edit.returnPressed.connect(self._open_typed)
+        find(QPushButton, "closePanelButton").clicked.connect(self.panel.hide)
+        find(QPushButton, "takeoutButton").clicked.connect(self._takeout)
+
+    def show_for(self, staff: StaffMember) -> None:
+        self.staff = staff
+        self.panel.hide()
+        self.message.clear()
+        self.refresh()
+        self.ticker.start()
+
+    def refresh(self) -> None:
+        by_table: dict[str, list[OpenCheck]] = {}
+        for check in open_checks(self.ctx):
+            by_table.setdefault(check.table, []).append(check)
+        extra = [label for label in by_table if label not in self.table_labels]
+        labels = self.table_labels + sorted(extra)
+        for index, label in enumerate(labels):
+            tile = self._tile(label, index)
+            self._paint(tile, label, by_table.get(label, []))
+        for label in [label for label in self.tiles if label not in labels]:
+            self.tiles.pop(label).deleteLater()  # a take-out check was settled
+        guests = sum(c.guests for group in by_table.values() for c in group)
+        checks_open = sum(len(group) for group in by_table.values())
+        self.summary.setText(self.tr("{checks} open checks · {guests} guests").format(
+            checks=checks_open, guests=guests))
+
+    def _tile(self, label: str, index: int) -> QPushButton:
+        tile = self.tiles.get(label)
+        if tile is None:
+            tile = QPushButton(self.widget)
+            tile.setObjectName(f"table_{label}")
+            tile.setMinimumSize(150, 110)
+            tile.clicked.connect(lambda _=False, t=label: self._tile_clicked(t))
+            self.tiles[label] = tile
+        self.grid.addWidget(tile, index // COLUMNS, index % COLUMNS)
+        return tile
+
+    def _paint(self, tile: QPushButton, label: str, open_here: list[OpenCheck]) -> None:
+        tile.setProperty("checks", [c.check_id for c in open_here])
+        if not open_here:
+            tile.setText(f"{label}\n\n{self.tr('free')}")
+            tile.setStyleSheet(TILE_STYLE[None])
+            return
+        check = open_here[0]
+        text = self.tr("{table}\n#{number} · {guests} guests\n{stay}\n{total}").format(
+            table=label, number=check.number, guests=check.guests,
+            stay=check.stay.label, total=yen(check.total))
+        if len(open_here) > 1:
+            text += self.tr(" (+{n} more)").format(n=len(open_here) - 1)
+        tile.setText(text)
+        tile.setStyleSheet(TILE_STYLE[check.stay.state] + " font-size: 15px;")
+
+    def _tile_clicked(self, label: str) -> None:
+        self.message.clear()
+        open_here = self.tiles[label].property("checks") or []
+        if open_here:
+            self.check_chosen.emit(open_here[0])
+            return
+        self._pending_table = label
+        self.widget.findChild(QLabel, "openLabel").setText(label)
+        self.guests_edit.clear()
+        self.panel.show()
+
+    def _open_typed(self) -> None:
+        try:
+            guests = whole_number(self.guests_edit.text(), self.tr("Guests"))
+        except TillError as refusal:
+            self.message.setText(refusal.message)
+            return
+        self._open(guests)
+
+    def _open(self, guests: int, table: str | None = None, takeout: bool = False) -> None:
+        try:
+            check_id = checks.open_check(
+                self.ctx, self.staff, table or self._pending_table, guests, takeout=takeout)
+        except TillError as refusal:
+            self.message.setText(refusal.message)
+            return
+        self.panel.hide()
+        self.check_chosen.emit(check_id)
+
+    def _takeout(self) -> None:
+        """Take-out orders get their own tiles, TO1, TO2, …, while they are open."""
+        busy = {label for label, tile in self.tiles.items() if tile.property("checks")}
+        number = next(n for n in range(1, 100) if f"TO{n}" not in busy)
+        self._open(1, table=f"TO{number}", takeout=True)

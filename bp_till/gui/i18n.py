@@ -1,0 +1,57 @@
+"""The till's languages: Japanese (the default) and English, from Qt Linguist files.
+
+Source strings are English; ``resources/i18n/bp_till_ja.ts`` holds the Japanese,
+compiled to ``.qm`` by ``make translations`` (pyside6-lrelease) at build time.
+The choice is kept per till in ``gui.ini`` in the data folder.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+
+from bp_till.assets import asset
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = {"ja": "日本語", "en": "English"}
+DEFAULT_LANGUAGE = "ja"
+_installed: list[QTranslator] = []  # kept alive: Qt does not own installed translators
+
+
+def tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def settings(data_dir: Path) -> QSettings:
+    return QSettings(str(data_dir / "gui.ini"), QSettings.Format.IniFormat)
+
+
+def saved_language(data_dir: Path) -> str:
+    code = settings(data_dir).value("language", DEFAULT_LANGUAGE)
+    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def save_language(data_dir: Path, code: str) -> None:
+    store = settings(data_dir)
+    store.setValue("language", code)
+    store.sync()
+
+
+def install_language(code: str) -> bool:
+    """Swap the application's translator; English needs none. Says if it loaded."""
+    app = QCoreApplication.instance()
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    if code == "en":
+        return True
+    translator = QTranslator()
+    compiled = asset("resources", "i18n", f"bp_till_{code}.qm")
+    if not translator.load(str(compiled)):
+        log.warning("no compiled translation %s (run `make translations`); showing English", compiled)
+        return False
+    app.installTranslator(translator)
+    _installed.append(translator)
+    return True

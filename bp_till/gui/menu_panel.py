@@ -1,0 +1,110 @@
+"""The menu by category as big touch buttons, and a search that finds any item by name or code."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QTabWidget,
+    QWidget,
+)
+
+from bp_till.domain.money import Category, yen
+from bp_till.services.masterdata import MenuEntry
+
+BUTTON_COLUMNS = 4
+CATEGORY_NAMES = {  # translated at display time
+    Category.TABLE_CHARGE: "Table charge",
+    Category.FOOD: "Food",
+    Category.SOFT_DRINK: "Soft drinks",
+    Category.ALCOHOL: "Alcohol",
+    Category.CHEKI: "Cheki",
+    Category.CAST_DRINK: "Cast drinks",
+    Category.GOODS: "Goods",
+}
+
+
+def category_name(category: str) -> str:
+    return QCoreApplication.translate("MenuPanel", CATEGORY_NAMES.get(category, category))
+
+
+def _label(entry: MenuEntry) -> str:
+    return f"{entry.name_ja}\n{entry.name_en}\n{yen(entry.price)}"
+
+
+class MenuPanel(QObject):
+    item_picked = Signal(object)  # MenuEntry
+
+    def __init__(self, tabs: QTabWidget, search: QLineEdit, results: QListWidget) -> None:
+        super().__init__(tabs)
+        self.tabs, self.search, self.results = tabs, search, results
+        self.entries: list[MenuEntry] = []
+        self.buttons: dict[str, QPushButton] = {}
+        self._haystack: list[tuple[str, MenuEntry]] = []
+        self.results.hide()
+        self.search.textChanged.connect(self._filter)
+        self.search.returnPressed.connect(self._pick_result)
+        self.search.installEventFilter(self)  # arrow keys move through the results
+        self.results.itemActivated.connect(self._pick_item)
+        self.results.itemClicked.connect(self._pick_item)
+
+    def load(self, entries: list[MenuEntry]) -> None:
+        """Build one tab of buttons per category; done once, not on every redraw."""
+        self.entries = entries
+        self._haystack = [(f"{e.code} {e.name_ja} {e.name_en}".casefold(), e) for e in entries]
+        self.tabs.clear()
+        self.buttons.clear()
+        for category in Category.ALL:
+            items = [e for e in entries if e.category == category]
+            if items:
+                self.tabs.addTab(self._page(items), category_name(category))
+
+    def _page(self, items: list[MenuEntry]) -> QScrollArea:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        page = QWidget()
+        grid = QGridLayout(page)
+        for index, entry in enumerate(items):
+            button = QPushButton(_label(entry), page)
+            button.setObjectName(f"menu_{entry.code}")
+            button.setMinimumSize(140, 84)
+            button.clicked.connect(lambda _=False, e=entry: self.item_picked.emit(e))
+            grid.addWidget(button, index // BUTTON_COLUMNS, index % BUTTON_COLUMNS)
+            self.buttons[entry.code] = button
+        grid.setRowStretch(len(items) // BUTTON_COLUMNS + 1, 1)
+        scroll.setWidget(page)
+        return scroll
+
+    def _filter(self, text: str) -> None:
+        words = text.casefold().split()
+        self.results.clear()
+        if not words:
+            self.results.hide()
+            self.tabs.show()
+            return
+        for haystack, entry in self._haystack:
+            if all(word in haystack for word in words):
+                row = QListWidgetItem(f"{entry.name_ja}   {entry.name_en}   {yen(entry.price)}")
+                row.setData(Qt.ItemDataRole.UserRole, entry)
+                self.results.addItem(row)
+        self.results.setCurrentRow(0)
+        self.tabs.hide()
+        self.results.show()
+
+    def _pick_result(self) -> None:
+        row = self.results.currentItem()
+        if row is not None:
+            self._pick_item(row)
+
+    def _pick_item(self, row: QListWidgetItem) -> None:
+        entry = row.data(Qt.ItemDataRole.UserRole)
+        self.search.clear()
+        self.item_picked.emit(entry)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.KeyPress and self.results.isVisible():
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(event.key())
+            if step:
+                row = max(0, min(self.results.count() - 1, self.results.currentRow() + step))
+                self.results.setCurrentRow(row)
+                return True
+        return False

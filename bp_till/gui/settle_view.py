@@ -1,0 +1,194 @@
+"""Taking payment: cash with change, card, e-money or a split; then the receipt prints."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QStackedWidget, QWidget
+
+from bp_till.bootstrap import Till
+from bp_till.domain.errors import TillError
+from bp_till.domain.money import yen
+from bp_till.domain.settlement import CARD, CASH, EMONEY, REVENUE_STAMP_THRESHOLD, Tender, settle
+from bp_till.domain.typed import whole_number
+from bp_till.gui.feedback import Feedback
+from bp_till.gui.loader import load_ui
+from bp_till.gui.producer_issue import print_slip
+from bp_till.printing.layout import sale_receipt
+from bp_till.printing.printers import PrintFailed
+from bp_till.services import checks, producers
+from bp_till.services.floor import CheckDetail, check_detail
+from bp_till.services.settle import settle_check
+from bp_till.services.staff import StaffMember
+
+QUICK_NOTES = (1_000, 5_000, 10_000)
+FIELDS = {CASH: "cashEdit", CARD: "cardEdit", EMONEY: "emoneyEdit"}
+FIELD_NAMES = {CASH: "Cash received", CARD: "Credit card", EMONEY: "E-money"}
+
+
+class SettleView(QObject):
+    back = Signal(int)  # to the check
+    done = Signal()  # settled and seen: back to the floor
+
+    def __init__(self, till: Till, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.till, self.ctx = till, till.ctx
+        self.staff: StaffMember | None = None
+        self.detail: CheckDetail | None = None
+        self.widget = load_ui("settle", parent)
+        find = self.widget.findChild
+        self.fields = {method: find(QLineEdit, name) for method, name in FIELDS.items()}
+        self.steps: QStackedWidget = find(QStackedWidget, "steps")
+        self.feedback = Feedback(find(QLabel, "messageLabel"))
+        self._wire()
+
+    def _wire(self) -> None:
+        find = self.widget.findChild
+        for field in self.fields.values():
+            field.textChanged.connect(self._preview)
+            field.returnPressed.connect(self.confirm)
+        for note in QUICK_NOTES:
+            find(QPushButton, f"quick{note}").clicked.connect(lambda _=False, n=note: self._add_cash(n))
+        find(QPushButton, "cashExactButton").clicked.connect(lambda: self._rest(CASH))
+        find(QPushButton, "cardRestButton").clicked.connect(lambda: self._rest(CARD))
+        find(QPushButton, "emoneyRestButton").clicked.connect(lambda: self._rest(EMONEY))
+        find(QPushButton, "clearTendersButton").clicked.connect(self._clear)
+        find(QPushButton, "confirmButton").clicked.connect(self.confirm)
+        find(QPushButton, "backButton").clicked.connect(self._back)
+        find(QPushButton, "doneButton").clicked.connect(self.done.emit)
+        find(QPushButton, "newProducerButton").clicked.connect(self._new_producer)
+        escape = QShortcut(QKeySequence("Esc"), self.widget)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self._back)
+
+    def show_for(self, staff: StaffMember, check_id: int) -> None:
+        self.staff = staff
+        self.steps.setCurrentIndex(0)
+        self._set_buttons(paying=True)
+        self.feedback.clear()
+        self._load(check_id)
+        self._clear()
+        self.fields[CASH].setFocus()
+
+    def _load(self, check_id: int) -> None:
+        detail = self.detail = check_detail(self.ctx, check_id)
+        find = self.widget.findChild
+        find(QLabel, "titleLabel").setText(self.tr("Check #{number} · {table}").format(
+            number=detail.number, table=detail.table))
+        find(QLabel, "totalLabel").setText(self.tr("To pay {total}").format(total=yen(detail.total)))
+        p = detail.producer
+        find(QLabel, "producerLabel").setText(
+            self.tr("{rank}: +{spend} spend and +{votes} vote points on this check.").format(
+                rank=p.rank_name, spend=p.earn_spend, votes=p.earn_votes)
+            if p else self.tr("No producer card: a first visit can get one now."))
+        find(QPushButton, "newProducerButton").setEnabled(p is None)
+
+    # --- the tenders ------------------------------------------------------------------
+    def _typed(self, method: str) -> int:
+        text = self.fields[method].text()
+        return whole_number(text, self.tr(FIELD_NAMES[method]), money=True) if text.strip() else 0
+
+    def tenders(self) -> list[Tender]:
+        """What the customer handed over, read from the fields; letters are refused."""
+        amounts = {method: self._typed(method) for method in self.fields}
+        return [Tender(method, amount) for method, amount in amounts.items() if amount]
+
+    def _preview(self) -> None:
+        """Live change (or what is still missing) as the cashier types."""
+        label = self.widget.findChild(QLabel, "changeLabel")
+        stamp = self.widget.findChild(QLabel, "stampLabel")
+        stamp.clear()
+        try:
+            tenders = self.tenders()
+            given = sum(t.amount for t in tenders)
+            if given < self.detail.total:
+                label.setText(self.tr("{short} still to pay").format(
+                    short=yen(self.detail.total - given)))
+                return
+            outcome = settle(self.detail.total, tenders)
+        except TillError as problem:
+            label.setText(problem.message)
+            return
+        label.setText(self.tr("Change {change}").format(change=yen(outcome.change)))
+        if outcome.needs_revenue_stamp:
+            stamp.setText(self.tr("Cash of {limit} or more: this receipt needs a revenue stamp "
+                                  "(収入印紙).").format(limit=yen(REVENUE_STAMP_THRESHOLD)))
+
+    def _add_cash(self, note: int) -> None:
+        try:
+            cash = self._typed(CASH)
+        except TillError:
+            cash = 0
+        self.fields[CASH].setText(str(cash + note))
+
+    def _rest(self, method: str) -> None:
+        """Put whatever the other methods do not cover on ``method``."""
+        others = 0
+        for other in self.fields:
+            if other != method:
+                try:
+                    others += self._typed(other) if other != CASH else 0
+                except TillError:
+                    self.fields[other].clear()
+        if method != CASH:
+            self.fields[CASH].clear()
+        self.fields[method].setText(str(max(0, self.detail.total - others)))
+
+    def _clear(self) -> None:
+        for field in self.fields.values():
+            field.clear()
+        self._preview()
+
+    # --- paying -----------------------------------------------------------------------
+    def confirm(self) -> None:
+        if self.steps.currentIndex() != 0:
+            return
+        ok, tenders = self.feedback.attempt(self.tenders)
+        if not ok:
+            return
+        ok, receipt = self.feedback.attempt(settle_check, self.ctx, self.staff,
+                                            self.detail.check_id, tenders)
+        if not ok:
+            return
+        find = self.widget.findChild
+        find(QLabel, "doneLabel").setText(
+            self.tr("Change {change}").format(change=yen(receipt.change)) if receipt.change
+            else self.tr("Paid. No change."))
+        find(QLabel, "printLabel").setText(self._print(receipt))
+        self.steps.setCurrentIndex(1)
+        self._set_buttons(paying=False)
+        find(QPushButton, "doneButton").setFocus()
+
+    def _print(self, receipt) -> str:
+        try:
+            self.till.printer.print_blocks(sale_receipt(receipt), "receipt", receipt.issued_at)
+        except PrintFailed as failure:
+            return self.tr("The receipt did not print: {why} The sale is saved; reprint it "
+                           "from Receipts.").format(why=failure)
+        return self.tr("Receipt printed.")
+
+    def _set_buttons(self, paying: bool) -> None:
+        for name in ("confirmButton", "backButton"):
+            self.widget.findChild(QPushButton, name).setVisible(paying)
+
+    def _new_producer(self) -> None:
+        ok, issued = self.feedback.attempt(producers.issue_producer, self.ctx, self.staff)
+        if not ok:
+            return
+        ok, _ = self.feedback.attempt(checks.attach_producer, self.ctx, self.staff,
+                                      self.detail.check_id, issued.card_number)
+        if ok:
+            self._load(self.detail.check_id)
+            print_slip(self.till, issued, self.feedback)
+
+    def attach(self, typed: str) -> bool:
+        """A card scanned at the payment step still joins the check."""
+        ok, _ = self.feedback.attempt(checks.attach_producer, self.ctx, self.staff,
+                                      self.detail.check_id, typed)
+        if ok:
+            self._load(self.detail.check_id)
+        return ok
+
+    def _back(self) -> None:
+        if self.steps.currentIndex() == 0:
+            self.back.emit(self.detail.check_id)

@@ -1,0 +1,199 @@
+"""What the register screens show: the floor's open checks and one check in full.
+
+Read-only views built from the store in one read session each, so a screen
+redraw is one or two indexed queries and never takes the write lock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from bp_till.domain.errors import NotFound
+from bp_till.domain.money import RateTotal, TaxRate, totals_by_rate
+from bp_till.domain.points import Rank, spend_points, vote_points
+from bp_till.domain.stay import StayStatus, stay_status
+from bp_till.services.context import TillContext
+from bp_till.store.models import Check, CheckLine, Producer
+
+
+@dataclass(frozen=True)
+class OpenCheck:
+    """One open check as a floor tile shows it."""
+
+    check_id: int
+    number: int
+    table: str
+    guests: int
+    takeout: bool
+    opened_at: datetime
+    stay: StayStatus
+    total: int
+    has_producer: bool
+
+
+@dataclass(frozen=True)
+class LineView:
+    line_id: int
+    item_code: str
+    name_ja: str
+    name_en: str
+    category: str
+    quantity: int
+    unit_price: int
+    tax_rate: int
+    cast_name: str | None
+    voided: bool
+    void_reason: str | None
+
+    @property
+    def amount(self) -> int:
+        return self.unit_price * self.quantity
+
+    @property
+    def reduced(self) -> bool:
+        return self.tax_rate == TaxRate.REDUCED
+
+
+@dataclass(frozen=True)
+class ProducerOnCheck:
+    """The producer attached to a check, and what this check will earn them."""
+
+    login_id: str
+    card_number: str | None
+    rank: Rank
+    multiplier_pct: int  # the rank held when the check opened
+    rank_name: str
+    spend_points: int  # lifetime
+    vote_points: int  # balance
+    next_rank: Rank | None
+    points_to_next: int
+    earn_spend: int  # this check, at its current total
+    earn_votes: int
+
+
+@dataclass(frozen=True)
+class CheckDetail:
+    check_id: int
+    number: int
+    table: str
+    guests: int
+    takeout: bool
+    status: str
+    opened_at: datetime
+    stay: StayStatus
+    lines: tuple[LineView, ...]
+    rate_totals: tuple[RateTotal, ...]
+    total: int
+    producer: ProducerOnCheck | None
+
+    @property
+    def live_lines(self) -> list[LineView]:
+        return [line for line in self.lines if not line.voided]
+
+
+def open_checks(ctx: TillContext) -> list[OpenCheck]:
+    """Every open check, oldest first, with its running total and stay."""
+    now = ctx.clock.now()
+    live_total = (
+        select(func.coalesce(func.sum(CheckLine.unit_price * CheckLine.quantity), 0))
+        .where(CheckLine.check_id == Check.id, CheckLine.voided_at.is_(None))
+        .scalar_subquery()
+    )
+    with ctx.store.read() as session:
+        rows = session.execute(
+            select(Check, live_total).where(Check.status == "open").order_by(Check.opened_at)
+        ).all()
+        return [
+            OpenCheck(
+                check.id, check.number, check.table_label, check.guests, check.takeout,
+                check.opened_at, stay_status(check.opened_at, now, check.extensions, ctx.stay),
+                total, check.producer_id is not None,
+            )
+            for check, total in rows
+        ]
+
+
+def check_detail(ctx: TillContext, check_id: int) -> CheckDetail:
+    with ctx.store.read() as session:
+        check = session.scalars(
+            select(Check).where(Check.id == check_id).options(
+                selectinload(Check.lines).selectinload(CheckLine.cast),
+                selectinload(Check.lines).selectinload(CheckLine.menu_item),
+            )
+        ).first()
+        if check is None:
+            raise NotFound(f"Check {check_id} does not exist.")
+        lines = tuple(_line_view(line) for line in check.lines)
+        live = [line for line in lines if not line.voided]
+        total = sum(line.amount for line in live)
+        producer = session.get(Producer, check.producer_id) if check.producer_id else None
+        return CheckDetail(
+            check.id, check.number, check.table_label, check.guests, check.takeout, check.status,
+            check.opened_at,
+            stay_status(check.opened_at, ctx.clock.now(), check.extensions, ctx.stay),
+            lines,
+            tuple(totals_by_rate((TaxRate(line.tax_rate), line.amount) for line in live)),
+            total,
+            _producer_on_check(ctx, check, producer, total) if producer else None,
+        )
+
+
+def _line_view(line: CheckLine) -> LineView:
+    return LineView(
+        line.id, line.menu_item.code, line.name_ja, line.name_en, line.category, line.quantity,
+        line.unit_price, line.tax_rate, line.cast.stage_name if line.cast else None,
+        line.voided_at is not None, line.void_reason,
+    )
+
+
+def _producer_on_check(ctx: TillContext, check: Check, producer: Producer, total: int):
+    rank = ctx.ranks.rank_for(producer.spend_points)
+    upcoming = ctx.ranks.next_rank(producer.spend_points)
+    earn = spend_points(total)
+    multiplier = check.multiplier_pct or rank.multiplier_pct
+    return ProducerOnCheck(
+        login_id=producer.login_id,
+        card_number=check.card_number,
+        rank=rank,
+        multiplier_pct=multiplier,
+        rank_name=check.rank_name or rank.name,
+        spend_points=producer.spend_points,
+        vote_points=producer.vote_points,
+        next_rank=upcoming,
+        points_to_next=upcoming.threshold - producer.spend_points if upcoming else 0,
+        earn_spend=earn,
+        earn_votes=vote_points(earn, multiplier),
+    )
+
+
+@dataclass(frozen=True)
+class ClosedCheck:
+    """A settled (or later voided) check in the day's list of receipts."""
+
+    check_id: int
+    number: int
+    table: str
+    closed_at: datetime
+    total: int
+    status: str
+    methods: tuple[str, ...]
+    has_producer: bool
+
+
+def closed_checks(ctx: TillContext, day: date) -> list[ClosedCheck]:
+    """The receipts of a business day, newest first."""
+    with ctx.store.read() as session:
+        rows = session.scalars(
+            select(Check).where(Check.business_day == day, Check.status != "open")
+            .options(selectinload(Check.payments)).order_by(Check.closed_at.desc())
+        ).all()
+        return [
+            ClosedCheck(c.id, c.number, c.table_label, c.closed_at, c.total, c.status,
+                        tuple(dict.fromkeys(p.method for p in c.payments)),
+                        c.producer_id is not None)
+            for c in rows
+        ]

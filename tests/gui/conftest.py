@@ -1,0 +1,75 @@
+"""Driving the real main window as staff do: clicks, typing, and a scanner's key bursts."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QWidget
+
+from bp_till.bootstrap import Till
+from bp_till.config import Config
+from bp_till.gui.app import MainWindow
+from bp_till.printing.printers import Printer
+from tests.conftest import PINS
+
+STAFF_PIN = {"Yuto": PINS["cashier"], "Kenta": PINS["shift_lead"], "Misaki": PINS["manager"],
+             "Haruna": PINS["cashier2"]}
+
+
+@pytest.fixture
+def prints(tmp_path):
+    return tmp_path / "prints.bin"
+
+
+@pytest.fixture
+def window(qtbot, ctx, tmp_path, prints):
+    till = Till(Config(data_dir=tmp_path), ctx, Printer(f"file://{prints}"))
+    main = MainWindow(till)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+def click(qtbot, widget: QWidget) -> None:
+    assert widget.isVisible() and widget.isEnabled(), f"{widget.objectName()} cannot be clicked"
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def button(window, name: str) -> QPushButton:
+    found = window.findChild(QPushButton, name)
+    assert found is not None, name
+    return found
+
+
+def sign_in(qtbot, window, name: str, pin: str | None = None) -> None:
+    """Choose yourself and tap the PIN on the pad, as at the counter."""
+    combo = window.findChild(QComboBox, "staffCombo")
+    combo.setCurrentIndex(combo.findText(name))
+    for digit in pin or STAFF_PIN[name]:
+        click(qtbot, button(window, f"pad{digit}"))
+    click(qtbot, button(window, "signInButton"))
+
+
+def focused(qtbot) -> QWidget:
+    """Where a keyboard's keys go now; a dialog closing hands the focus back asynchronously."""
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=3000)
+    return QApplication.focusWidget()
+
+
+def type_keys(qtbot, text: str) -> None:
+    """Type into whatever has the keyboard focus, like a keyboard would."""
+    QTest.keyClicks(focused(qtbot), text)
+
+
+def press(qtbot, key) -> None:
+    QTest.keyClick(focused(qtbot), key)
+
+
+def scan(qtbot, code: str) -> None:
+    """A keyboard-wedge scanner: the characters at full speed, then Enter, wherever focus is."""
+    target = focused(qtbot)
+    for char in code:
+        QTest.keyClick(target, char)
+    QTest.keyClick(target, Qt.Key.Key_Return)

@@ -1,0 +1,29 @@
+"""Numbers typed at the till: full-width digits and yen signs read, letters refused."""
+
+import pytest
+
+from bp_till.domain.errors import InvalidInput
+from bp_till.domain.typed import whole_number
+
+
+@pytest.mark.parametrize("typed, money, expected", [
+    ("3", False, 3), (" 12 ", False, 12), ("１０００", False, 1000),
+    ("¥1,000", True, 1000), ("￥５，０００", True, 5000), ("10000", True, 10000),
+])
+def test_what_people_type_is_read(typed, money, expected):
+    assert whole_number(typed, "Amount", money=money) == expected
+
+
+@pytest.mark.parametrize("typed, money, message", [
+    ("", False, "Quantity: type a number."),
+    ("abc", False, "Quantity: 'abc' is not a whole number; type digits only."),
+    ("2.5", False, "is not a whole number"),
+    ("-1", False, "is not a whole number"),
+    ("¥1,000", False, "is not a whole number"),  # commas and ¥ only in money fields
+    ("٣", False, "is not a whole number"),  # Arabic-Indic three: a digit, but not ours
+    ("9" * 13, True, "is not a whole number"),
+    (None, False, "type a number"),
+])
+def test_anything_else_is_refused_with_what_was_typed(typed, money, message):
+    with pytest.raises(InvalidInput, match=message.replace(".", r"\.").replace("'", "'")):
+        whole_number(typed, "Quantity", money=money)
