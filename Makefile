@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench screenshots clean
+.PHONY: run test bench screenshots translations clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,18 +12,25 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# The Japanese screens: compiled from the Linguist source whenever it changes.
+QM := resources/i18n/bp_till_ja.qm
+$(QM): resources/i18n/bp_till_ja.ts $(STAMP)
+	$(BIN)/python tools/i18n.py compile
+
+translations: $(QM)
+
 # First run: creates the data folder, loads the demo menu, cast and staff (PINs printed once).
-run: $(STAMP)
+run: $(STAMP) $(QM)
 	$(BIN)/bp-till init --demo
 	$(BIN)/bp-till
 
-test: $(STAMP)
+test: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
-bench: $(STAMP)
+bench: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks $(BENCH_ARGS)
 
-screenshots: $(STAMP)
+screenshots: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py docs
 
 clean:

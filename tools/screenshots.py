@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,23 +23,23 @@ from bp_till.demo import load_demo  # noqa: E402
 from bp_till.domain.business_day import TOKYO  # noqa: E402
 from bp_till.domain.settlement import Tender  # noqa: E402
 from bp_till.gui.app import MainWindow  # noqa: E402
+from bp_till.gui.i18n import install_language  # noqa: E402
 from bp_till.printing.layout import card_slip, sale_receipt  # noqa: E402
 from bp_till.services import checks, producers, settle  # noqa: E402
 from bp_till.services.staff import list_staff  # noqa: E402
+
+NOW = datetime(2026, 11, 24, 21, 15, tzinfo=TOKYO)
 
 
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as folder:
-        clock = FakeClock(datetime(2026, 11, 24, 21, 15, tzinfo=TOKYO))
+        clock = FakeClock(NOW)
         till = open_till(load_config(Path(folder)), clock=clock)
         load_demo(till.ctx)
-        window = MainWindow(till)
-        window.show()
-        app.processEvents()
-        window.grab().save(str(out / "sign-in.png"))
         _printouts(till, out)
+        _screens(app, till, clock, out)
         till.close()
 
 
@@ -56,6 +56,65 @@ def _printouts(till, out: Path) -> None:
     checks.attach_producer(ctx, cashier, check, issued.card_number)
     receipt = settle.settle_check(ctx, cashier, check, [Tender("cash", 10_000)])
     till.printer.render_png(sale_receipt(receipt), out / "receipt.png")
+
+
+def _busy_floor(till, clock: FakeClock) -> int:
+    """A Friday night: tables opened over the last two hours, so stays show every colour."""
+    ctx = till.ctx
+    cashier = next(s for s in list_staff(ctx) if s.role == "cashier")
+    clock.set(NOW - timedelta(days=20))  # a regular since last month
+    regular = producers.issue_producer(ctx, cashier)
+    producers.adjust_points(ctx, next(s for s in list_staff(ctx) if s.role == "manager"),
+                            regular.card_number, spend_delta=1_260, reason="loyalty card import")
+    shown = None
+    for minutes_ago, table, guests, items in (
+        (100, "T2", 2, ("T01", "A02", "F07")), (84, "T4", 1, ("T02", "CD03")),
+        (55, "T5", 3, ("T01", "S05", "F01")), (40, "T8", 1, ("T01", "A01")),
+        (25, "T11", 2, ("T01",)), (12, "T3", 1, ("T01", "S09", "F11")),
+    ):
+        clock.set(NOW - timedelta(minutes=minutes_ago))
+        check = checks.open_check(ctx, cashier, table, guests)
+        for code in items:
+            cast = "C001" if code.startswith("C") else None
+            checks.add_line(ctx, cashier, check, code, guests if code.startswith("T0") else 1, cast)
+        if table == "T5":
+            shown = check
+    clock.set(NOW)
+    checks.add_line(ctx, cashier, shown, "C02", 1, "C003")
+    checks.attach_producer(ctx, cashier, shown, regular.card_number)
+    return shown
+
+
+def _screens(app, till, clock: FakeClock, out: Path) -> None:
+    install_language("en")
+    shown = _busy_floor(till, clock)
+    window = MainWindow(till)
+    window.resize(1280, 800)
+    window.show()
+
+    def grab(name: str) -> None:
+        app.processEvents()
+        window.grab().save(str(out / f"{name}.png"))
+
+    grab("sign-in")
+    staff = next(s for s in list_staff(till.ctx) if s.role == "cashier")
+    window.on_signed_in(staff)
+    grab("floor")
+    window.show_check(shown)
+    grab("check")
+    window.show_settle(shown)
+    window.settle.fields["cash"].setText("10000")
+    grab("settle")
+    window.close()
+    install_language("ja")
+    window = MainWindow(till)
+    window.resize(1280, 800)
+    window.show()
+    window.on_signed_in(staff)
+    window.show_check(shown)
+    grab("check-ja")
+    window.close()
+    install_language("en")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout,
     QWidget,
@@ -17,13 +17,21 @@ from bp_till.gui.floor import FloorView
 from bp_till.gui.i18n import LANGUAGES, install_language, save_language, saved_language
 from bp_till.gui.idle import IdleLock
 from bp_till.gui.loader import load_ui
+from bp_till.gui.producers_view import ProducersView
 from bp_till.gui.receipts_view import ReceiptsView
 from bp_till.gui.scanner import ScanCatcher
 from bp_till.gui.settle_view import SettleView
 from bp_till.gui.sign_in import SignInView
 from bp_till.gui.status import StatusBar
 from bp_till.gui.style import apply_style
-from bp_till.services.staff import ROLE_NAMES, StaffMember
+from bp_till.services.staff import StaffMember
+
+ROLE_LABELS = {
+    "cashier": QT_TRANSLATE_NOOP("MainWindow", "cashier"),
+    "shift_lead": QT_TRANSLATE_NOOP("MainWindow", "shift lead"),
+    "manager": QT_TRANSLATE_NOOP("MainWindow", "manager"),
+}
+
 
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
@@ -63,15 +71,18 @@ class MainWindow(QMainWindow):
         self.settle.back.connect(self.show_check)
         self.settle.done.connect(self.show_floor)
         self.receipts = ReceiptsView(till, self.pages)
+        self.producers = ProducersView(till, self.pages)
         self.settings = self._settings_page()
-        for view in (self.sign_in, self.floor, self.check, self.settle, self.receipts):
+        for view in (self.sign_in, self.floor, self.check, self.settle, self.receipts,
+                     self.producers):
             self.pages.addWidget(view.widget)
         self.pages.addWidget(self.settings)
         nav = {"floorNav": self.show_floor, "receiptsNav": self.show_receipts,
-               "settingsNav": self.show_settings, "lockButton": self.lock}
+               "producersNav": self.show_producers, "settingsNav": self.show_settings,
+               "lockButton": self.lock}
         for name, slot in nav.items():
             self.header.findChild(QPushButton, name).clicked.connect(slot)
-        for name in ("producersNav", "closeoutNav"):
+        for name in ("closeoutNav",):
             self.header.findChild(QPushButton, name).hide()  # their screens come with their issues
 
     def _install_filters(self) -> None:
@@ -96,7 +107,7 @@ class MainWindow(QMainWindow):
     def on_signed_in(self, member: StaffMember) -> None:
         self.staff = member
         self.staff_label.setText(self.tr("{name} · {role}").format(
-            name=member.name, role=self.tr(ROLE_NAMES[member.role])))
+            name=member.name, role=self.tr(ROLE_LABELS[member.role])))
         self.header.show()
         self.idle.arm()
         self.show_floor()
@@ -138,6 +149,10 @@ class MainWindow(QMainWindow):
         self.receipts.show_for(self.staff)
         self._show(self.receipts.widget)
 
+    def show_producers(self) -> None:
+        self.producers.show_for(self.staff)
+        self._show(self.producers.widget)
+
     def on_scan(self, scanned: str) -> None:
         code = from_scan(scanned)
         current = self.pages.currentWidget()
@@ -145,6 +160,8 @@ class MainWindow(QMainWindow):
             self.check.attach(code)
         elif current is self.settle.widget:
             self.settle.attach(code)
+        elif current is self.producers.widget:
+            self.producers.look_up(code)
         else:
             self.statusBar().showMessage(self.tr("Card scanned: open a check to put it on."), 5000)
 

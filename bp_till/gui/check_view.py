@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QLabel, QLineEdit, QListWidget, QPushButton, QTableView, QTabWidget,
-    QWidget,
+    QComboBox, QFrame, QHeaderView, QLabel, QLineEdit, QListWidget, QPushButton, QTableView,
+    QTabWidget, QWidget,
 )
 
 from bp_till.bootstrap import Till
@@ -27,8 +27,16 @@ from bp_till.services.floor import CheckDetail, check_detail
 from bp_till.services.masterdata import MenuEntry, cast, menu
 from bp_till.services.staff import StaffMember
 
-VOID_REASONS = ("Ordered by mistake", "Customer changed their mind", "Served late", "Wrong item")
-CANCEL_REASONS = ("Guests left before ordering", "Opened by mistake")
+VOID_REASONS = (
+    QT_TRANSLATE_NOOP("CheckView", "Ordered by mistake"),
+    QT_TRANSLATE_NOOP("CheckView", "Customer changed their mind"),
+    QT_TRANSLATE_NOOP("CheckView", "Served late"),
+    QT_TRANSLATE_NOOP("CheckView", "Wrong item"),
+)
+CANCEL_REASONS = (
+    QT_TRANSLATE_NOOP("CheckView", "Guests left before ordering"),
+    QT_TRANSLATE_NOOP("CheckView", "Opened by mistake"),
+)
 
 
 class CheckView(QObject):
@@ -51,8 +59,10 @@ class CheckView(QObject):
         self.lines = LinesModel(self)
         self.table: QTableView = find(QTableView, "linesTable")
         self.table.setModel(self.lines)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 220)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
         self.menu = MenuPanel(find(QTabWidget, "menuTabs"), find(QLineEdit, "searchEdit"),
                               find(QListWidget, "searchResults"))
         self.menu.item_picked.connect(self.add_item)
@@ -105,7 +115,12 @@ class CheckView(QObject):
     def refresh(self) -> None:
         detail = self.detail = check_detail(self.ctx, self.check_id)
         find = self.widget.findChild
-        kind = self.tr("take-out") if detail.takeout else self.tr("{n} guests").format(n=detail.guests)
+        if detail.takeout:
+            kind = self.tr("take-out")
+        elif detail.guests == 1:
+            kind = self.tr("1 guest")
+        else:
+            kind = self.tr("{n} guests").format(n=detail.guests)
         find(QLabel, "checkTitle").setText(
             self.tr("Check #{number} · {table} · {kind}").format(
                 number=detail.number, table=detail.table, kind=kind))

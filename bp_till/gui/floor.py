@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QPushButto
 
 from bp_till.domain.errors import TillError
 from bp_till.domain.money import yen
-from bp_till.domain.stay import StayState
 from bp_till.domain.typed import whole_number
 from bp_till.gui.loader import load_ui
 from bp_till.services import checks
@@ -16,12 +15,14 @@ from bp_till.services.floor import OpenCheck, open_checks
 from bp_till.services.staff import StaffMember
 
 COLUMNS = 6
-TILE_STYLE = {
-    None: "background: #eceff1; color: #546e7a;",  # free
-    StayState.OK: "background: #c8e6c9; color: #1b5e20;",
-    StayState.WARNING: "background: #ffca28; color: #3e2723;",  # amber: the limit is near
-    StayState.OVER: "background: #e53935; color: white;",  # red: past the limit
-}
+
+
+def _set_stay(tile: QPushButton, stay: str) -> None:
+    """Colour a tile by its stay through the style sheet's [stay=…] rules."""
+    if tile.property("stay") != stay:
+        tile.setProperty("stay", stay)
+        tile.style().unpolish(tile)
+        tile.style().polish(tile)
 
 
 class FloorView(QObject):
@@ -84,7 +85,6 @@ class FloorView(QObject):
         if tile is None:
             tile = QPushButton(self.widget)
             tile.setObjectName(f"table_{label}")
-            tile.setMinimumSize(150, 110)
             tile.clicked.connect(lambda _=False, t=label: self._tile_clicked(t))
             self.tiles[label] = tile
         self.grid.addWidget(tile, index // COLUMNS, index % COLUMNS)
@@ -93,17 +93,16 @@ class FloorView(QObject):
     def _paint(self, tile: QPushButton, label: str, open_here: list[OpenCheck]) -> None:
         tile.setProperty("checks", [c.check_id for c in open_here])
         if not open_here:
-            tile.setText(f"{label}\n\n{self.tr('free')}")
-            tile.setStyleSheet(TILE_STYLE[None])
+            tile.setText(f"{label}\n\n" + self.tr("free"))
+            _set_stay(tile, "free")
             return
         check = open_here[0]
-        text = self.tr("{table}\n#{number} · {guests} guests\n{stay}\n{total}").format(
-            table=label, number=check.number, guests=check.guests,
-            stay=check.stay.label, total=yen(check.total))
+        guests = self.tr("1 guest") if check.guests == 1 else self.tr("{n} guests").format(n=check.guests)
+        text = f"{label}\n#{check.number} · {guests}\n{check.stay.label}\n{yen(check.total)}"
         if len(open_here) > 1:
             text += self.tr(" (+{n} more)").format(n=len(open_here) - 1)
         tile.setText(text)
-        tile.setStyleSheet(TILE_STYLE[check.stay.state] + " font-size: 15px;")
+        _set_stay(tile, check.stay.state.value)
 
     def _tile_clicked(self, label: str) -> None:
         self.message.clear()

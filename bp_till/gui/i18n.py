@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 LANGUAGES = {"ja": "日本語", "en": "English"}
 DEFAULT_LANGUAGE = "ja"
 _installed: list[QTranslator] = []  # kept alive: Qt does not own installed translators
+_current = ["en"]  # the language the screens show now
 
 
 def tr(context: str, text: str) -> str:
@@ -40,11 +41,16 @@ def save_language(data_dir: Path, code: str) -> None:
     store.sync()
 
 
+def current_language() -> str:
+    return _current[0]
+
+
 def install_language(code: str) -> bool:
     """Swap the application's translator; English needs none. Says if it loaded."""
     app = QCoreApplication.instance()
     while _installed:
         app.removeTranslator(_installed.pop())
+    _current[0] = "en"
     if code == "en":
         return True
     translator = QTranslator()
@@ -54,4 +60,5 @@ def install_language(code: str) -> bool:
         return False
     app.installTranslator(translator)
     _installed.append(translator)
+    _current[0] = code
     return True

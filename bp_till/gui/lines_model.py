@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from bp_till.domain.money import yen
+from bp_till.gui.i18n import current_language
 from bp_till.services.floor import LineView
 
-HEADERS = ("Item", "Qty", "Amount", "Tax", "Cast")
+HEADERS = (
+    QT_TRANSLATE_NOOP("LinesModel", "Item"), QT_TRANSLATE_NOOP("LinesModel", "Qty"),
+    QT_TRANSLATE_NOOP("LinesModel", "Amount"), QT_TRANSLATE_NOOP("LinesModel", "Tax"),
+    QT_TRANSLATE_NOOP("LinesModel", "Cast"),
+)
 _VOID_BRUSH = QBrush(QColor("#9e9e9e"))
 Index = QModelIndex | QPersistentModelIndex
 
@@ -51,8 +56,8 @@ class LinesModel(QAbstractTableModel):
         return None
 
     def _text(self, line: LineView, column: int) -> str:
-        if column == 0:
-            return f"{line.name_ja}  {line.name_en}"
+        if column == 0:  # the menu's own name in the language the screens show
+            return line.name_ja if current_language() == "ja" else line.name_en
         if column == 1:
             return str(line.quantity)
         if column == 2:

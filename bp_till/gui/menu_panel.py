@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QTabWidget,
     QWidget,
@@ -13,13 +13,13 @@ from bp_till.services.masterdata import MenuEntry
 
 BUTTON_COLUMNS = 4
 CATEGORY_NAMES = {  # translated at display time
-    Category.TABLE_CHARGE: "Table charge",
-    Category.FOOD: "Food",
-    Category.SOFT_DRINK: "Soft drinks",
-    Category.ALCOHOL: "Alcohol",
-    Category.CHEKI: "Cheki",
-    Category.CAST_DRINK: "Cast drinks",
-    Category.GOODS: "Goods",
+    Category.TABLE_CHARGE: QT_TRANSLATE_NOOP("MenuPanel", "Table charge"),
+    Category.FOOD: QT_TRANSLATE_NOOP("MenuPanel", "Food"),
+    Category.SOFT_DRINK: QT_TRANSLATE_NOOP("MenuPanel", "Soft drinks"),
+    Category.ALCOHOL: QT_TRANSLATE_NOOP("MenuPanel", "Alcohol"),
+    Category.CHEKI: QT_TRANSLATE_NOOP("MenuPanel", "Cheki"),
+    Category.CAST_DRINK: QT_TRANSLATE_NOOP("MenuPanel", "Cast drinks"),
+    Category.GOODS: QT_TRANSLATE_NOOP("MenuPanel", "Goods"),
 }
 
 
@@ -66,7 +66,7 @@ class MenuPanel(QObject):
         for index, entry in enumerate(items):
             button = QPushButton(_label(entry), page)
             button.setObjectName(f"menu_{entry.code}")
-            button.setMinimumSize(140, 84)
+            button.setProperty("menuItem", True)
             button.clicked.connect(lambda _=False, e=entry: self.item_picked.emit(e))
             grid.addWidget(button, index // BUTTON_COLUMNS, index % BUTTON_COLUMNS)
             self.buttons[entry.code] = button

@@ -12,20 +12,18 @@ from bp_till.printing.printers import PrintFailed
 from bp_till.services.producers import IssuedCard
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProducerIssue", text)
-
-
-def print_slip(till: Till, issued: IssuedCard, feedback: Feedback) -> bool:
+def print_slip(till: Till, issued: IssuedCard, feedback: Feedback, replacement: bool = False) -> bool:
     site = till.ctx.site
     slip = card_slip(site.shop_name, site.portal_url, issued.login_id, issued.password,
-                     issued.card_number, issued.issued_at)
-    shown = _tr("Card {card} issued to producer {login}.").format(
+                     issued.card_number, issued.issued_at, replacement)
+    shown = QCoreApplication.translate(
+        "ProducerIssue", "Card {card} issued to producer {login}.").format(
         card=format_card_number(issued.card_number), login=format_login_id(issued.login_id))
     try:
         till.printer.print_blocks(slip, "card", issued.issued_at, secret=True)
     except PrintFailed as failure:
-        feedback.error(shown + " " + _tr("The slip did not print: {why}").format(why=failure))
+        why = QCoreApplication.translate("ProducerIssue", "The slip did not print: {why}")
+        feedback.error(f"{shown} {why.format(why=failure)}")
         return False
-    feedback.info(shown + " " + _tr("The slip is printed."))
+    feedback.info(f"{shown} {QCoreApplication.translate('ProducerIssue', 'The slip is printed.')}")
     return True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget, QTableWidgetItem, QWidget
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 
 from bp_till.bootstrap import Till
 from bp_till.domain.business_day import TOKYO, business_day
@@ -17,7 +17,13 @@ from bp_till.services.floor import ClosedCheck, closed_checks
 from bp_till.services.receipts import REPRINT_ROLE, reprint_receipt
 from bp_till.services.staff import StaffMember
 
-COLUMNS = ("No.", "Time", "Table", "Total", "Paid by", "Status")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ReceiptsView", "No."), QT_TRANSLATE_NOOP("ReceiptsView", "Time"),
+    QT_TRANSLATE_NOOP("ReceiptsView", "Table"), QT_TRANSLATE_NOOP("ReceiptsView", "Total"),
+    QT_TRANSLATE_NOOP("ReceiptsView", "Paid by"), QT_TRANSLATE_NOOP("ReceiptsView", "Status"),
+)
+STATUS = {"settled": QT_TRANSLATE_NOOP("ReceiptsView", "settled"),
+          "voided": QT_TRANSLATE_NOOP("ReceiptsView", "voided")}
 
 
 class ReceiptsView(QObject):
@@ -51,7 +57,7 @@ class ReceiptsView(QObject):
         for row, check in enumerate(self.rows):
             cells = (f"#{check.number}", check.closed_at.astimezone(TOKYO).strftime("%H:%M"),
                      check.table, yen(check.total), ", ".join(check.methods),
-                     self.tr(check.status))
+                     self.tr(STATUS.get(check.status, check.status)))
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QStackedWidget, QWidget
 
@@ -23,7 +23,11 @@ from bp_till.services.staff import StaffMember
 
 QUICK_NOTES = (1_000, 5_000, 10_000)
 FIELDS = {CASH: "cashEdit", CARD: "cardEdit", EMONEY: "emoneyEdit"}
-FIELD_NAMES = {CASH: "Cash received", CARD: "Credit card", EMONEY: "E-money"}
+FIELD_NAMES = {
+    CASH: QT_TRANSLATE_NOOP("SettleView", "Cash received"),
+    CARD: QT_TRANSLATE_NOOP("SettleView", "Credit card"),
+    EMONEY: QT_TRANSLATE_NOOP("SettleView", "E-money"),
+}
 
 
 class SettleView(QObject):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from bp_till.bootstrap import Till
@@ -10,10 +10,6 @@ from bp_till.domain.business_day import business_day
 from bp_till.sync.push import pending_count
 
 REFRESH_MS = 10_000
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StatusBar", text)
 
 
 class StatusBar(QObject):
@@ -36,9 +32,9 @@ class StatusBar(QObject):
 
     def refresh(self) -> None:
         ctx = self.till.ctx
-        self.sync_label.setText(_tr("Sync: {n} events waiting").format(n=pending_count(ctx)))
-        self.printer_label.setText(_tr("Printer: {url}").format(url=self.till.config.printer_url))
-        self.day_label.setText(_tr("Business day {day}").format(
+        self.sync_label.setText(self.tr("Sync: {n} events waiting").format(n=pending_count(ctx)))
+        self.printer_label.setText(self.tr("Printer: {url}").format(url=self.till.config.printer_url))
+        self.day_label.setText(self.tr("Business day {day}").format(
             day=business_day(ctx.clock.now()).isoformat()))
 
     def stop(self) -> None:

@@ -1,0 +1,831 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>CastPicker</name>
+    <message>
+        <location filename="../../ui/cast_picker.ui" line="5"/>
+        <source>Which cast member?</source>
+        <translation>どのキャストへ？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cast_picker.ui" line="9"/>
+        <source>Name, romaji or code</source>
+        <translation>名前・ローマ字・コード</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cast_picker.ui" line="13"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cast_picker.ui" line="14"/>
+        <source>Credit</source>
+        <translation>決定</translation>
+    </message>
+</context>
+<context>
+    <name>Check</name>
+    <message>
+        <location filename="../../ui/check.ui" line="10"/>
+        <source>Search the menu (F3)</source>
+        <translation>メニュー検索 (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check.ui" line="11"/>
+        <source>Qty (F2)</source>
+        <translation>数量 (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check.ui" line="31"/>
+        <source>Producer</source>
+        <translation>プロデューサー</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check.ui" line="35"/>
+        <source>Scan the card or type the number (F4)</source>
+        <translation>カードをスキャン、または番号を入力 (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check.ui" line="36"/>
+        <source>Attach</source>
+        <translation>登録</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check.ui" line="37"/>
+        <source>New producer (F9)</source>
+        <translation>新規プロデューサー (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check.ui" line="50"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check.ui" line="51"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check.ui" line="57"/>
+        <source>Void line (Del)</source>
+        <translation>明細取消 (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check.ui" line="58"/>
+        <source>Extend stay</source>
+        <translation>延長</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check.ui" line="59"/>
+        <source>Cancel check</source>
+        <translation>伝票取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check.ui" line="60"/>
+        <source>Floor (Esc)</source>
+        <translation>フロア (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check.ui" line="61"/>
+        <source>Settle (F12)</source>
+        <translation>お会計 (F12)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckView</name>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="31"/>
+        <source>Ordered by mistake</source>
+        <translation>誤オーダー</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="32"/>
+        <source>Customer changed their mind</source>
+        <translation>お客様都合</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="33"/>
+        <source>Served late</source>
+        <translation>提供遅れ</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="34"/>
+        <source>Wrong item</source>
+        <translation>商品違い</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="37"/>
+        <source>Guests left before ordering</source>
+        <translation>注文前に退店</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="38"/>
+        <source>Opened by mistake</source>
+        <translation>誤って開いた伝票</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="116"/>
+        <source>take-out</source>
+        <translation>お持ち帰り</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="116"/>
+        <source>{n} guests</source>
+        <translation>{n}名</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="118"/>
+        <source>Check #{number} · {table} · {kind}</source>
+        <translation>伝票 #{number} · {table} · {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="120"/>
+        <source>Stay {stay}</source>
+        <translation>滞在 {stay}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="124"/>
+        <source>{rate}% items {total} (tax {tax})</source>
+        <translation>{rate}%対象 {total}（内税 {tax}）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="129"/>
+        <source>Total {total}</source>
+        <translation>合計 {total}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="135"/>
+        <source>No producer card on this check yet.</source>
+        <translation>この伝票にはまだプロデューサーカードがありません。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="137"/>
+        <source>{login} · {rank} {mult} · {spend} spend points · {votes} vote points
+This check earns +{earn} spend and +{earn_votes} vote points.</source>
+        <translation>{login} · {rank} {mult} · 累計 {spend} pt · 投票 {votes} pt
+この伝票で +{earn} pt、投票 +{earn_votes} pt</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="143"/>
+        <source>{needed} points to {rank}.</source>
+        <translation>{rank}まであと {needed} pt</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="150"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="199"/>
+        <source>Choose the line to void first.</source>
+        <translation>取り消す明細を先に選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="202"/>
+        <source>Why void {item}?</source>
+        <translation>「{item}」を取り消す理由は？</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="210"/>
+        <source>Why cancel the whole check?</source>
+        <translation>伝票全体を取り消す理由は？</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="239"/>
+        <source>Check #{number} is empty: there is nothing to settle.</source>
+        <translation>伝票 #{number} は空です。会計するものがありません。</translation>
+    </message>
+</context>
+<context>
+    <name>Floor</name>
+    <message>
+        <location filename="../../ui/floor.ui" line="8"/>
+        <source>Floor</source>
+        <translation>フロア</translation>
+    </message>
+    <message>
+        <location filename="../../ui/floor.ui" line="11"/>
+        <source>New take-out</source>
+        <translation>新規お持ち帰り</translation>
+    </message>
+    <message>
+        <location filename="../../ui/floor.ui" line="27"/>
+        <source>Guests</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/floor.ui" line="32"/>
+        <source>more…</source>
+        <translation>その他…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/floor.ui" line="33"/>
+        <source>Open check</source>
+        <translation>伝票を開く</translation>
+    </message>
+    <message>
+        <location filename="../../ui/floor.ui" line="34"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>FloorView</name>
+    <message>
+        <location filename="../../bp_till/gui/floor.py" line="79"/>
+        <source>{checks} open checks · {guests} guests</source>
+        <translation>伝票 {checks} 件 · {guests} 名</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/floor.py" line="96"/>
+        <source>free</source>
+        <translation>空席</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/floor.py" line="100"/>
+        <source>{table}
+#{number} · {guests} guests
+{stay}
+{total}</source>
+        <translation>{table}
+#{number} · {guests}名
+{stay}
+{total}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/floor.py" line="104"/>
+        <source> (+{n} more)</source>
+        <translation>（他 {n} 件）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/floor.py" line="121"/>
+        <source>Guests</source>
+        <translation>人数</translation>
+    </message>
+</context>
+<context>
+    <name>Header</name>
+    <message>
+        <location filename="../../ui/header.ui" line="10"/>
+        <source>Floor</source>
+        <translation>フロア</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header.ui" line="11"/>
+        <source>Receipts</source>
+        <translation>レシート</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header.ui" line="12"/>
+        <source>Producers</source>
+        <translation>プロデューサー</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header.ui" line="13"/>
+        <source>Close-out</source>
+        <translation>締め</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header.ui" line="14"/>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header.ui" line="15"/>
+        <source>Lock</source>
+        <translation>ロック</translation>
+    </message>
+</context>
+<context>
+    <name>LinesModel</name>
+    <message>
+        <location filename="../../bp_till/gui/lines_model.py" line="12"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/lines_model.py" line="12"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/lines_model.py" line="13"/>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/lines_model.py" line="13"/>
+        <source>Tax</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/lines_model.py" line="14"/>
+        <source>Cast</source>
+        <translation>キャスト</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/lines_model.py" line="48"/>
+        <source>Void: {reason}</source>
+        <translation>取消: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../bp_till/gui/app.py" line="30"/>
+        <source>cashier</source>
+        <translation>レジ</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/app.py" line="31"/>
+        <source>shift lead</source>
+        <translation>シフトリーダー</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/app.py" line="32"/>
+        <source>manager</source>
+        <translation>店長</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/app.py" line="109"/>
+        <source>{name} · {role}</source>
+        <translation>{name} · {role}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/app.py" line="120"/>
+        <source>Locked after {s} s without use.</source>
+        <translation>{s} 秒間操作がなかったためロックしました。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/app.py" line="125"/>
+        <source>Not signed in</source>
+        <translation>未サインイン</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/app.py" line="166"/>
+        <source>Card scanned: open a check to put it on.</source>
+        <translation>カードを読み取りました。伝票を開いてから登録してください。</translation>
+    </message>
+</context>
+<context>
+    <name>MenuPanel</name>
+    <message>
+        <location filename="../../bp_till/gui/menu_panel.py" line="16"/>
+        <source>Table charge</source>
+        <translation>テーブルチャージ</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/menu_panel.py" line="17"/>
+        <source>Food</source>
+        <translation>フード</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/menu_panel.py" line="18"/>
+        <source>Soft drinks</source>
+        <translation>ソフトドリンク</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/menu_panel.py" line="19"/>
+        <source>Alcohol</source>
+        <translation>アルコール</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/menu_panel.py" line="20"/>
+        <source>Cheki</source>
+        <translation>チェキ</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/menu_panel.py" line="21"/>
+        <source>Cast drinks</source>
+        <translation>キャストドリンク</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/menu_panel.py" line="22"/>
+        <source>Goods</source>
+        <translation>グッズ</translation>
+    </message>
+</context>
+<context>
+    <name>Override</name>
+    <message>
+        <location filename="../../ui/override.ui" line="5"/>
+        <source>Approval needed</source>
+        <translation>承認が必要です</translation>
+    </message>
+    <message>
+        <location filename="../../ui/override.ui" line="14"/>
+        <source>Approved by</source>
+        <translation>承認者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/override.ui" line="16"/>
+        <source>Their PIN</source>
+        <translation>承認者のPIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/override.ui" line="33"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/override.ui" line="34"/>
+        <source>Approve</source>
+        <translation>承認</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <location filename="../../bp_till/gui/override.py" line="55"/>
+        <source>Nobody with that role is set up on this till.</source>
+        <translation>この端末にはその権限のスタッフが登録されていません。</translation>
+    </message>
+</context>
+<context>
+    <name>ProducerIssue</name>
+    <message>
+        <location filename="../../bp_till/gui/producer_issue.py" line="19"/>
+        <source>Card {card} issued to producer {login}.</source>
+        <translation>カード {card} をプロデューサー {login} に発行しました。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/producer_issue.py" line="25"/>
+        <source>The slip did not print: {why}</source>
+        <translation>カード用紙を印刷できませんでした: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>Producers</name>
+    <message>
+        <location filename="../../ui/producers.ui" line="6"/>
+        <source>Producers</source>
+        <translation>プロデューサー</translation>
+    </message>
+    <message>
+        <location filename="../../ui/producers.ui" line="9"/>
+        <source>Scan a card, or type a card number or login ID</source>
+        <translation>カードをスキャン、またはカード番号・ログインIDを入力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/producers.ui" line="10"/>
+        <source>Find</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/producers.ui" line="15"/>
+        <source>Producer</source>
+        <translation>プロデューサー</translation>
+    </message>
+    <message>
+        <location filename="../../ui/producers.ui" line="26"/>
+        <source>Replace lost card</source>
+        <translation>紛失カードの再発行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/producers.ui" line="27"/>
+        <source>Reset password</source>
+        <translation>パスワード再発行</translation>
+    </message>
+</context>
+<context>
+    <name>ProducersView</name>
+    <message>
+        <location filename="../../bp_till/gui/producers_view.py" line="66"/>
+        <source>no live card</source>
+        <translation>有効なカードなし</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/producers_view.py" line="67"/>
+        <source>Login ID {login} · card {card}</source>
+        <translation>ログインID {login} · カード {card}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/producers_view.py" line="69"/>
+        <source>{rank} · votes {mult}</source>
+        <translation>{rank} · 投票倍率 {mult}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/producers_view.py" line="75"/>
+        <source>{spend} lifetime spend points · {votes} vote points to give</source>
+        <translation>累計 {spend} pt · 投票できるポイント {votes} pt</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/producers_view.py" line="78"/>
+        <source>{needed} more spend points to {rank} ({mult}).</source>
+        <translation>{rank}（{mult}）まであと {needed} pt</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/producers_view.py" line="82"/>
+        <source>The top rank.</source>
+        <translation>最上位ランクです。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/producers_view.py" line="100"/>
+        <source>Replace the card of producer {login}: the old card stops working.</source>
+        <translation>プロデューサー {login} のカードを再発行します。古いカードは使えなくなります。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/producers_view.py" line="108"/>
+        <source>Reset the password of producer {login}.</source>
+        <translation>プロデューサー {login} のパスワードを再発行します。</translation>
+    </message>
+</context>
+<context>
+    <name>Receipts</name>
+    <message>
+        <location filename="../../ui/receipts.ui" line="8"/>
+        <source>Receipts</source>
+        <translation>レシート</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts.ui" line="16"/>
+        <source>Reprint (REPRINT copy)</source>
+        <translation>再発行（控え）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts.ui" line="17"/>
+        <source>Void this sale</source>
+        <translation>この会計を取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts.ui" line="18"/>
+        <source>Refund</source>
+        <translation>返金</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsView</name>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="21"/>
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="21"/>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="22"/>
+        <source>Table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="22"/>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="23"/>
+        <source>Paid by</source>
+        <translation>支払方法</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="23"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="25"/>
+        <source>settled</source>
+        <translation>会計済</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="26"/>
+        <source>voided</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="67"/>
+        <source>Choose a receipt first.</source>
+        <translation>先にレシートを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="78"/>
+        <source>Reprint receipt #{n} (marked REPRINT)</source>
+        <translation>レシート #{n} を再発行（「再発行」印字）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="86"/>
+        <source>The copy did not print: {why}</source>
+        <translation>再発行を印刷できませんでした: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="88"/>
+        <source>Receipt #{n} reprinted.</source>
+        <translation>レシート #{n} を再発行しました。</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../ui/settings.ui" line="6"/>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="9"/>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="13"/>
+        <source>Apply</source>
+        <translation>適用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="16"/>
+        <source>This till</source>
+        <translation>この端末</translation>
+    </message>
+</context>
+<context>
+    <name>Settle</name>
+    <message>
+        <location filename="../../ui/settle.ui" line="14"/>
+        <source>Cash received</source>
+        <translation>お預かり（現金）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settle.ui" line="16"/>
+        <source>Exact</source>
+        <translation>ちょうど</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settle.ui" line="17"/>
+        <source>Credit card</source>
+        <translation>クレジットカード</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settle.ui" line="19"/>
+        <source>Rest by card</source>
+        <translation>残りをカードで</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settle.ui" line="20"/>
+        <source>E-money</source>
+        <translation>電子マネー</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settle.ui" line="22"/>
+        <source>Rest by e-money</source>
+        <translation>残りを電子マネーで</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settle.ui" line="28"/>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settle.ui" line="37"/>
+        <source>Producer</source>
+        <translation>プロデューサー</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settle.ui" line="41"/>
+        <source>New producer (first visit)</source>
+        <translation>新規プロデューサー（初来店）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settle.ui" line="52"/>
+        <source>Done: back to the floor</source>
+        <translation>完了：フロアへ戻る</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settle.ui" line="59"/>
+        <source>Back to the check (Esc)</source>
+        <translation>伝票に戻る (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settle.ui" line="60"/>
+        <source>Take payment (Enter)</source>
+        <translation>お会計確定 (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>SettleView</name>
+    <message>
+        <location filename="../../bp_till/gui/settle_view.py" line="27"/>
+        <source>Cash received</source>
+        <translation>お預かり（現金）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settle_view.py" line="28"/>
+        <source>Credit card</source>
+        <translation>クレジットカード</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settle_view.py" line="29"/>
+        <source>E-money</source>
+        <translation>電子マネー</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settle_view.py" line="80"/>
+        <source>Check #{number} · {table}</source>
+        <translation>伝票 #{number} · {table}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settle_view.py" line="82"/>
+        <source>To pay {total}</source>
+        <translation>お会計 {total}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settle_view.py" line="85"/>
+        <source>{rank}: +{spend} spend and +{votes} vote points on this check.</source>
+        <translation>{rank}：この伝票で +{spend} pt、投票 +{votes} pt</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settle_view.py" line="87"/>
+        <source>No producer card: a first visit can get one now.</source>
+        <translation>プロデューサーカードなし：初来店ならここで発行できます。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settle_view.py" line="109"/>
+        <source>{short} still to pay</source>
+        <translation>あと {short} 不足</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settle_view.py" line="116"/>
+        <location filename="../../bp_till/gui/settle_view.py" line="159"/>
+        <source>Change {change}</source>
+        <translation>お釣り {change}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settle_view.py" line="118"/>
+        <source>Cash of {limit} or more: this receipt needs a revenue stamp (収入印紙).</source>
+        <translation>現金 {limit} 以上：このレシートには収入印紙が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settle_view.py" line="160"/>
+        <source>Paid. No change.</source>
+        <translation>お支払い完了。お釣りなし。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settle_view.py" line="170"/>
+        <source>The receipt did not print: {why} The sale is saved; reprint it from Receipts.</source>
+        <translation>レシートを印刷できませんでした: {why} 会計は保存済みです。「レシート」から再発行してください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settle_view.py" line="172"/>
+        <source>Receipt printed.</source>
+        <translation>レシートを印刷しました。</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../../ui/sign_in.ui" line="5"/>
+        <location filename="../../ui/sign_in.ui" line="17"/>
+        <location filename="../../ui/sign_in.ui" line="63"/>
+        <source>Sign in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.ui" line="30"/>
+        <source>Staff</source>
+        <translation>スタッフ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.ui" line="32"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.ui" line="40"/>
+        <source>4–6 digits</source>
+        <translation>4〜6桁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.ui" line="55"/>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+</context>
+<context>
+    <name>SignInView</name>
+    <message>
+        <location filename="../../bp_till/gui/sign_in.py" line="44"/>
+        <source>No staff yet: run `bp-till init` first.</source>
+        <translation>スタッフが未登録です。先に `bp-till init` を実行してください。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../bp_till/gui/status.py" line="35"/>
+        <source>Sync: {n} events waiting</source>
+        <translation>同期: 未送信 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/status.py" line="36"/>
+        <source>Printer: {url}</source>
+        <translation>プリンター: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/status.py" line="37"/>
+        <source>Business day {day}</source>
+        <translation>営業日 {day}</translation>
+    </message>
+</context>
+</TS>
