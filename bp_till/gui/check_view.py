@@ -59,9 +59,12 @@ class CheckView(QObject):
         self.lines = LinesModel(self)
         self.table: QTableView = find(QTableView, "linesTable")
         self.table.setModel(self.lines)
+        # Fixed widths, not "resize to contents": that would ask every row for its size
+        # on each redraw, and a 40-line check redraws after every item.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 48), (2, 84), (3, 52), (4, 96)):
+            self.table.setColumnWidth(column, width)
         self.table.verticalHeader().hide()
         self.menu = MenuPanel(find(QTabWidget, "menuTabs"), find(QLineEdit, "searchEdit"),
                               find(QListWidget, "searchResults"))

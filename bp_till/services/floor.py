@@ -17,7 +17,7 @@ from bp_till.domain.money import RateTotal, TaxRate, totals_by_rate
 from bp_till.domain.points import Rank, spend_points, vote_points
 from bp_till.domain.stay import StayStatus, stay_status
 from bp_till.services.context import TillContext
-from bp_till.store.models import Check, CheckLine, Producer
+from bp_till.store.models import CastMember, Check, CheckLine, MenuItem, Producer
 
 
 @dataclass(frozen=True)
@@ -117,17 +117,26 @@ def open_checks(ctx: TillContext) -> list[OpenCheck]:
         ]
 
 
+_LINE_COLUMNS = (
+    CheckLine.id, MenuItem.code, CheckLine.name_ja, CheckLine.name_en, CheckLine.category,
+    CheckLine.quantity, CheckLine.unit_price, CheckLine.tax_rate, CastMember.stage_name,
+    CheckLine.voided_at.is_not(None), CheckLine.void_reason,
+)
+
+
 def check_detail(ctx: TillContext, check_id: int) -> CheckDetail:
+    """The check as the screen shows it; redrawn after every item, so kept to plain rows."""
     with ctx.store.read() as session:
-        check = session.scalars(
-            select(Check).where(Check.id == check_id).options(
-                selectinload(Check.lines).selectinload(CheckLine.cast),
-                selectinload(Check.lines).selectinload(CheckLine.menu_item),
-            )
-        ).first()
+        check = session.get(Check, check_id)
         if check is None:
             raise NotFound(f"Check {check_id} does not exist.")
-        lines = tuple(_line_view(line) for line in check.lines)
+        rows = session.execute(
+            select(*_LINE_COLUMNS)
+            .join(MenuItem, MenuItem.id == CheckLine.menu_item_id)
+            .outerjoin(CastMember, CastMember.id == CheckLine.cast_id)
+            .where(CheckLine.check_id == check_id).order_by(CheckLine.id)
+        ).all()
+        lines = tuple(LineView(*row) for row in rows)
         live = [line for line in lines if not line.voided]
         total = sum(line.amount for line in live)
         producer = session.get(Producer, check.producer_id) if check.producer_id else None
@@ -140,14 +149,6 @@ def check_detail(ctx: TillContext, check_id: int) -> CheckDetail:
             total,
             _producer_on_check(ctx, check, producer, total) if producer else None,
         )
-
-
-def _line_view(line: CheckLine) -> LineView:
-    return LineView(
-        line.id, line.menu_item.code, line.name_ja, line.name_en, line.category, line.quantity,
-        line.unit_price, line.tax_rate, line.cast.stage_name if line.cast else None,
-        line.voided_at is not None, line.void_reason,
-    )
 
 
 def _producer_on_check(ctx: TillContext, check: Check, producer: Producer, total: int):
