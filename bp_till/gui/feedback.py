@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QLabel
 
 from bp_till.domain.errors import TillError
+from bp_till.gui.refusals import localise
 
 _ERROR = "color: #b00020; font-size: 15px;"
 _INFO = "color: #1b5e20; font-size: 15px;"
@@ -19,7 +20,7 @@ class Feedback:
 
     def error(self, text: str) -> None:
         self.label.setStyleSheet(_ERROR)
-        self.label.setText(text)
+        self.label.setText(localise(text))
 
     def info(self, text: str) -> None:
         self.label.setStyleSheet(_INFO)

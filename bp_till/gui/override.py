@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPushButton
 
 from bp_till.domain.errors import TillError
 from bp_till.gui.loader import give_back_focus, load_ui
+from bp_till.gui.refusals import localise
 from bp_till.services.context import TillContext
 from bp_till.services.staff import ROLES, Approval, StaffMember, list_staff
 
@@ -58,7 +59,7 @@ class OverrideDialog(QObject):
         try:
             result = self.action(Approval(member.id, pin))
         except TillError as refusal:
-            self.message.setText(refusal.message)
+            self.message.setText(localise(refusal.message))
             return
         self.dialog.accept()
         self.succeeded.emit(result)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from bp_till.domain.errors import TillError
 from bp_till.gui.loader import load_ui
+from bp_till.gui.refusals import localise
 from bp_till.services.context import TillContext
 from bp_till.services.staff import StaffMember, list_staff, sign_in
 
@@ -47,7 +48,7 @@ class SignInView(QObject):
         try:
             signed = sign_in(self.ctx, member.id, pin)
         except TillError as refusal:
-            self.message.setText(refusal.message)
+            self.message.setText(localise(refusal.message))
             return
         self.message.clear()
         self.signed_in.emit(signed)

@@ -125,74 +125,79 @@
         <translation>誤って開いた伝票</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="116"/>
+        <location filename="../../bp_till/gui/check_view.py" line="122"/>
         <source>take-out</source>
         <translation>お持ち帰り</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="116"/>
+        <location filename="../../bp_till/gui/check_view.py" line="124"/>
+        <source>1 guest</source>
+        <translation>1名</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="126"/>
         <source>{n} guests</source>
         <translation>{n}名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="118"/>
+        <location filename="../../bp_till/gui/check_view.py" line="128"/>
         <source>Check #{number} · {table} · {kind}</source>
         <translation>伝票 #{number} · {table} · {kind}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="120"/>
+        <location filename="../../bp_till/gui/check_view.py" line="130"/>
         <source>Stay {stay}</source>
         <translation>滞在 {stay}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="124"/>
+        <location filename="../../bp_till/gui/check_view.py" line="134"/>
         <source>{rate}% items {total} (tax {tax})</source>
         <translation>{rate}%対象 {total}（内税 {tax}）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="129"/>
+        <location filename="../../bp_till/gui/check_view.py" line="139"/>
         <source>Total {total}</source>
         <translation>合計 {total}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="135"/>
+        <location filename="../../bp_till/gui/check_view.py" line="145"/>
         <source>No producer card on this check yet.</source>
         <translation>この伝票にはまだプロデューサーカードがありません。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="137"/>
+        <location filename="../../bp_till/gui/check_view.py" line="147"/>
         <source>{login} · {rank} {mult} · {spend} spend points · {votes} vote points
 This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <translation>{login} · {rank} {mult} · 累計 {spend} pt · 投票 {votes} pt
 この伝票で +{earn} pt、投票 +{earn_votes} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="143"/>
+        <location filename="../../bp_till/gui/check_view.py" line="153"/>
         <source>{needed} points to {rank}.</source>
         <translation>{rank}まであと {needed} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="150"/>
+        <location filename="../../bp_till/gui/check_view.py" line="160"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="199"/>
+        <location filename="../../bp_till/gui/check_view.py" line="209"/>
         <source>Choose the line to void first.</source>
         <translation>取り消す明細を先に選んでください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="202"/>
+        <location filename="../../bp_till/gui/check_view.py" line="212"/>
         <source>Why void {item}?</source>
         <translation>「{item}」を取り消す理由は？</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="210"/>
+        <location filename="../../bp_till/gui/check_view.py" line="220"/>
         <source>Why cancel the whole check?</source>
         <translation>伝票全体を取り消す理由は？</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="239"/>
+        <location filename="../../bp_till/gui/check_view.py" line="249"/>
         <source>Check #{number} is empty: there is nothing to settle.</source>
         <translation>伝票 #{number} は空です。会計するものがありません。</translation>
     </message>
@@ -233,7 +238,7 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>FloorView</name>
     <message>
-        <location filename="../../bp_till/gui/floor.py" line="79"/>
+        <location filename="../../bp_till/gui/floor.py" line="80"/>
         <source>{checks} open checks · {guests} guests</source>
         <translation>伝票 {checks} 件 · {guests} 名</translation>
     </message>
@@ -244,22 +249,21 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     </message>
     <message>
         <location filename="../../bp_till/gui/floor.py" line="100"/>
-        <source>{table}
-#{number} · {guests} guests
-{stay}
-{total}</source>
-        <translation>{table}
-#{number} · {guests}名
-{stay}
-{total}</translation>
+        <source>1 guest</source>
+        <translation>1名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/floor.py" line="104"/>
+        <location filename="../../bp_till/gui/floor.py" line="100"/>
+        <source>{n} guests</source>
+        <translation>{n}名</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/floor.py" line="103"/>
         <source> (+{n} more)</source>
         <translation>（他 {n} 件）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/floor.py" line="121"/>
+        <location filename="../../bp_till/gui/floor.py" line="120"/>
         <source>Guests</source>
         <translation>人数</translation>
     </message>
@@ -300,32 +304,32 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../bp_till/gui/lines_model.py" line="12"/>
+        <location filename="../../bp_till/gui/lines_model.py" line="13"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/lines_model.py" line="12"/>
+        <location filename="../../bp_till/gui/lines_model.py" line="13"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/lines_model.py" line="13"/>
+        <location filename="../../bp_till/gui/lines_model.py" line="14"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/lines_model.py" line="13"/>
+        <location filename="../../bp_till/gui/lines_model.py" line="14"/>
         <source>Tax</source>
         <translation>税率</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/lines_model.py" line="14"/>
+        <location filename="../../bp_till/gui/lines_model.py" line="15"/>
         <source>Cast</source>
         <translation>キャスト</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/lines_model.py" line="48"/>
+        <location filename="../../bp_till/gui/lines_model.py" line="49"/>
         <source>Void: {reason}</source>
         <translation>取消: {reason}</translation>
     </message>
@@ -437,7 +441,7 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../bp_till/gui/override.py" line="55"/>
+        <location filename="../../bp_till/gui/override.py" line="56"/>
         <source>Nobody with that role is set up on this till.</source>
         <translation>この端末にはその権限のスタッフが登録されていません。</translation>
     </message>
@@ -615,6 +619,159 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <location filename="../../bp_till/gui/receipts_view.py" line="88"/>
         <source>Receipt #{n} reprinted.</source>
         <translation>レシート #{n} を再発行しました。</translation>
+    </message>
+</context>
+<context>
+    <name>Refusals</name>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="22"/>
+        <source>Wrong PIN ({0} tries left).</source>
+        <translation>PINが違います（あと{0}回）。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="24"/>
+        <source>Wrong PIN. {0}&apos;s PIN is now locked for 5 minutes.</source>
+        <translation>PINが違います。{0}さんのPINは5分間ロックされました。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="26"/>
+        <source>{0}&apos;s PIN is locked; try again in {1} min.</source>
+        <translation>{0}さんのPINはロック中です。{1}分後にもう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="28"/>
+        <source>{0} may not approve this.</source>
+        <translation>{0}さんにはこの操作を承認する権限がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="29"/>
+        <source>{0}: type a number.</source>
+        <translation>{0}：数字を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="31"/>
+        <source>{0}: {1} is not a whole number; type digits only.</source>
+        <translation>{0}：{1} は数字ではありません。数字だけを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="33"/>
+        <source>Check #{0} is empty: there is nothing to settle.</source>
+        <translation>伝票 #{0} は空です。会計するものがありません。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="35"/>
+        <source>{0} short: the check is {1}.</source>
+        <translation>{0} 不足しています（お会計 {1}）。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="37"/>
+        <source>Card and e-money ({0}) are more than the check ({1}).</source>
+        <translation>カード・電子マネー（{0}）がお会計（{1}）を超えています。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="39"/>
+        <source>Card and e-money already cover the check; give the cash back.</source>
+        <translation>カード・電子マネーで支払い済みです。現金はお返しください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="41"/>
+        <source>That card number has a typo (its check digit does not match).</source>
+        <translation>カード番号に誤りがあります（チェックデジットが合いません）。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="43"/>
+        <source>That login ID has a typo (its check digit does not match).</source>
+        <translation>ログインIDに誤りがあります（チェックデジットが合いません）。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="45"/>
+        <source>Scan a card (12 digits) or type a login ID (11 digits).</source>
+        <translation>カード（12桁）をスキャンするか、ログインID（11桁）を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="47"/>
+        <source>Card {0} was replaced; it no longer works. Ask for the new card.</source>
+        <translation>カード {0} は再発行済みで使えません。新しいカードをお願いしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="48"/>
+        <source>Card {0} is not known here.</source>
+        <translation>カード {0} は登録されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="50"/>
+        <source>Login ID {0} is not known here.</source>
+        <translation>ログインID {0} は登録されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="52"/>
+        <source>A quantity over 999 is refused; check the number.</source>
+        <translation>数量が999を超えています。確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="53"/>
+        <source>A quantity must be at least 1.</source>
+        <translation>数量は1以上にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="55"/>
+        <source>{0} needs the cast member it is for.</source>
+        <translation>{0} はキャストの指定が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="56"/>
+        <source>Voiding a line needs a reason.</source>
+        <translation>明細の取消には理由が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="58"/>
+        <source>Cancelling a check needs a reason.</source>
+        <translation>伝票の取消には理由が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="60"/>
+        <source>A reason is at most 500 characters.</source>
+        <translation>理由は500文字までです。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="62"/>
+        <source>Guests must be a whole number from 1 to {0}.</source>
+        <translation>人数は1〜{0}の数字で入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="63"/>
+        <source>Check #{0} is already settled.</source>
+        <translation>伝票 #{0} は会計済みです。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="64"/>
+        <source>Check #{0} is already voided.</source>
+        <translation>伝票 #{0} は取消済みです。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="66"/>
+        <source>Business day {0} is closed out; no more sales can land on it.</source>
+        <translation>営業日 {0} は締め済みのため、売上を追加できません。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="67"/>
+        <source>A payment must be more than ¥0.</source>
+        <translation>支払額は¥0より大きくしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="69"/>
+        <source>A payment over {0} is refused; check the amount.</source>
+        <translation>{0} を超える支払いはできません。金額を確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="70"/>
+        <source>That line is already void.</source>
+        <translation>その明細はすでに取消済みです。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="72"/>
+        <source>A check needs a table name of 1 to 16 characters.</source>
+        <translation>テーブル名は1〜16文字です。</translation>
     </message>
 </context>
 <context>
@@ -805,7 +962,7 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>SignInView</name>
     <message>
-        <location filename="../../bp_till/gui/sign_in.py" line="44"/>
+        <location filename="../../bp_till/gui/sign_in.py" line="45"/>
         <source>No staff yet: run `bp-till init` first.</source>
         <translation>スタッフが未登録です。先に `bp-till init` を実行してください。</translation>
     </message>

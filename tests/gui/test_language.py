@@ -28,10 +28,16 @@ def _tabs(window):
 def test_the_till_starts_in_japanese(qtbot, gui):
     window = gui.window
     assert window.sign_in.widget.findChild(QPushButton, "signInButton").text() == "サインイン"
+    sign_in(qtbot, window, "Yuto", "999999")  # refusals from the services are in Japanese too
+    assert window.sign_in.message.text() == "PINが違います（あと4回）。"
     sign_in(qtbot, window, "Yuto")
     assert window.staff_label.text() == "Yuto · レジ"
     assert window.floor.tiles["T1"].text() == "T1\n\n空席"
     assert _tabs(window)[:3] == ["テーブルチャージ", "フード", "ソフトドリンク"]
+    click(qtbot, window.floor.tiles["T1"])
+    click(qtbot, window.floor.widget.findChild(QPushButton, "guests1"))
+    click(qtbot, window.check.widget.findChild(QPushButton, "settleButton"))
+    assert window.check.feedback.label.text() == "伝票 #1 は空です。会計するものがありません。"
 
 
 def test_switching_to_english_keeps_the_staff_member_signed_in(qtbot, gui, tmp_path):
