@@ -10,6 +10,7 @@ from bp_till.clock import Clock, SystemClock
 from bp_till.config import Config
 from bp_till.printing.printers import Printer
 from bp_till.services.context import Site, TillContext
+from bp_till.services.ranks import current_rank_table
 from bp_till.store.db import open_store
 
 
@@ -57,6 +58,7 @@ def setup_logging(config: Config, level: int = logging.INFO) -> None:
 def open_till(config: Config, clock: Clock | None = None, printer: Printer | None = None) -> Till:
     store = open_store(config.store_path)
     ctx = TillContext(store=store, clock=clock or SystemClock(), site=site_of(config))
+    ctx.ranks = current_rank_table(ctx)[1]
     printer = printer or Printer(
         config.printer_url, config.printer_profile, config.printer_timeout_s, config.preview_dir
     )

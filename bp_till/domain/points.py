@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from bp_till.domain.errors import InvalidInput
 
 YEN_PER_SPEND_POINT = 100
+MAX_MULTIPLIER_PCT = 1_000  # ×10: anything above is a typo
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ def _validate(ranks: list[Rank]) -> None:
     if not ranks or ranks[0].threshold != 0:
         raise InvalidInput("A rank table needs a first rank at 0 points.")
     names = [r.name for r in ranks]
+    if any(not isinstance(n, str) or not n.strip() or len(n) > 32 for n in names):
+        raise InvalidInput("A rank needs a name of 1 to 32 characters.")
     if len(set(names)) != len(names):
         raise InvalidInput("Rank names must be unique.")
     thresholds = [r.threshold for r in ranks]
@@ -76,6 +79,8 @@ def _validate(ranks: list[Rank]) -> None:
     pcts = [r.multiplier_pct for r in ranks]
     if any(p < 100 for p in pcts) or pcts != sorted(pcts):
         raise InvalidInput("Multipliers start at ×1.0 and never fall as the rank rises.")
+    if pcts[-1] > MAX_MULTIPLIER_PCT:
+        raise InvalidInput(f"A multiplier above {multiplier_label(MAX_MULTIPLIER_PCT)} is refused.")
 
 
 DEFAULT_RANK_TABLE = RankTable(

@@ -25,3 +25,13 @@ def whole_number(typed: str, what: str, *, money: bool = False) -> int:
         shown = text if len(text) <= 20 else text[:20] + "…"
         raise InvalidInput(f"{what}: {shown!r} is not a whole number; type digits only.")
     return int(text)
+
+
+def signed_number(typed: str, what: str) -> int:
+    """A whole number that may carry a sign: ``+50``, ``-20``, ``−20``, ``－２０``; empty is 0."""
+    text = unicodedata.normalize("NFKC", typed if isinstance(typed, str) else "").strip()
+    if not text:
+        return 0
+    sign = -1 if text[0] in "-−" else 1
+    digits = text[1:] if text[0] in "+-−" else text
+    return sign * whole_number(digits, what)

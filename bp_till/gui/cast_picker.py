@@ -1,9 +1,8 @@
-"""Which cast member a cheki or cast drink is for: a searchable list of 100+ names.
+"""Which cast member a cheki, a cast drink or a vote is for: a searchable list of 100+ names.
 
-Typing filters by stage name, romaji or code; arrows move, Enter credits the
-highlighted one
-(through the dialog's default button). The cast members of this check come first, since a producer
-usually orders for the same favourite again.
+Typing filters by stage name, romaji or code; arrows move, Enter picks the
+highlighted one (through the dialog's default button). The cast members of
+this check come first, since a producer usually orders for the same favourite.
 """
 
 from __future__ import annotations
@@ -14,6 +13,62 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidg
 from bp_till.gui.loader import give_back_focus, load_ui
 from bp_till.services.masterdata import CastEntry
 
+_CODE = Qt.ItemDataRole.UserRole
+_HAYSTACK = Qt.ItemDataRole.UserRole + 1
+
+
+class CastList(QObject):
+    """A search field over a list of cast members, steered from the field with the arrows."""
+
+    def __init__(self, search: QLineEdit, rows: QListWidget, cast: list[CastEntry]) -> None:
+        super().__init__(rows)
+        self.search, self.rows, self.cast = search, rows, cast
+        self.names = {member.code: member.stage_name for member in cast}
+        search.textChanged.connect(self._filter)
+        search.installEventFilter(self)
+
+    def fill(self, first: list[str] = ()) -> None:
+        """List everyone, ``first`` (codes) on top; clear the search."""
+        order = {code: n for n, code in enumerate(first)}
+        ranked = sorted(self.cast, key=lambda c: (order.get(c.code, len(order)), c.code))
+        self.rows.clear()
+        for member in ranked:
+            row = QListWidgetItem(f"{member.stage_name}   {member.romaji}   {member.code}")
+            row.setData(_CODE, member.code)
+            row.setData(_HAYSTACK, f"{member.stage_name} {member.romaji} {member.code}".casefold())
+            self.rows.addItem(row)
+        self.search.clear()
+        self.rows.setCurrentRow(0)
+
+    def current_code(self) -> str | None:
+        row = self.rows.currentItem()
+        return None if row is None or row.isHidden() else row.data(_CODE)
+
+    def _filter(self, text: str) -> None:
+        words = text.casefold().split()
+        first_shown = None
+        for n in range(self.rows.count()):
+            row = self.rows.item(n)
+            hidden = not all(w in row.data(_HAYSTACK) for w in words)
+            row.setHidden(hidden)
+            if not hidden and first_shown is None:
+                first_shown = row
+        self.rows.setCurrentItem(first_shown)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self._step(1 if event.key() == Qt.Key.Key_Down else -1)
+            return True
+        return False
+
+    def _step(self, step: int) -> None:
+        shown = [n for n in range(self.rows.count()) if not self.rows.item(n).isHidden()]
+        if not shown:
+            return
+        current = self.rows.currentRow()
+        position = shown.index(current) if current in shown else -1
+        self.rows.setCurrentRow(shown[max(0, min(len(shown) - 1, position + step))])
+
 
 class CastPicker(QObject):
     chosen = Signal(str)  # the cast member's code
@@ -23,13 +78,11 @@ class CastPicker(QObject):
         self.dialog: QDialog = load_ui("cast_picker", parent)
         self.dialog.setModal(True)
         self.search: QLineEdit = self.dialog.findChild(QLineEdit, "castSearch")
-        self.list: QListWidget = self.dialog.findChild(QListWidget, "castList")
-        self.label: QLabel = self.dialog.findChild(QLabel, "itemLabel")
+        self.list = CastList(self.search, self.dialog.findChild(QListWidget, "castList"), cast)
         self.cast = cast
-        self.search.textChanged.connect(self._filter)
-        self.search.installEventFilter(self)
-        self.list.itemActivated.connect(lambda _item: self._choose())
-        self.list.itemDoubleClicked.connect(lambda _item: self._choose())
+        self.label: QLabel = self.dialog.findChild(QLabel, "itemLabel")
+        self.list.rows.itemActivated.connect(lambda _item: self._choose())
+        self.list.rows.itemDoubleClicked.connect(lambda _item: self._choose())
         self.dialog.findChild(QPushButton, "okButton").clicked.connect(self._choose)
         self.dialog.findChild(QPushButton, "cancelButton").clicked.connect(self.dialog.reject)
         self.dialog.finished.connect(lambda _result: give_back_focus(parent))
@@ -37,48 +90,13 @@ class CastPicker(QObject):
     def ask(self, item_name: str, first: list[str]) -> None:
         """Open for one line; ``first`` are codes to list on top (this check's cast)."""
         self.label.setText(item_name)
-        order = {code: n for n, code in enumerate(first)}
-        ranked = sorted(self.cast, key=lambda c: (order.get(c.code, len(order)), c.code))
-        self.list.clear()
-        for member in ranked:
-            row = QListWidgetItem(f"{member.stage_name}   {member.romaji}   {member.code}")
-            row.setData(Qt.ItemDataRole.UserRole, member.code)
-            row.setData(Qt.ItemDataRole.UserRole + 1,
-                        f"{member.stage_name} {member.romaji} {member.code}".casefold())
-            self.list.addItem(row)
-        self.search.clear()
-        self.list.setCurrentRow(0)
+        self.list.fill(first)
         self.dialog.open()
         self.search.setFocus()
 
-    def _filter(self, text: str) -> None:
-        words = text.casefold().split()
-        first_shown = None
-        for n in range(self.list.count()):
-            row = self.list.item(n)
-            hidden = not all(w in row.data(Qt.ItemDataRole.UserRole + 1) for w in words)
-            row.setHidden(hidden)
-            if not hidden and first_shown is None:
-                first_shown = row
-        self.list.setCurrentItem(first_shown)
-
     def _choose(self) -> None:
-        row = self.list.currentItem()
-        if row is None or row.isHidden():
+        code = self.list.current_code()
+        if code is None:
             return
         self.dialog.accept()
-        self.chosen.emit(row.data(Qt.ItemDataRole.UserRole))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
-            self._step(1 if event.key() == Qt.Key.Key_Down else -1)
-            return True
-        return False
-
-    def _step(self, step: int) -> None:
-        shown = [n for n in range(self.list.count()) if not self.list.item(n).isHidden()]
-        if not shown:
-            return
-        current = self.list.currentRow()
-        position = shown.index(current) if current in shown else -1
-        self.list.setCurrentRow(shown[max(0, min(len(shown) - 1, position + step))])
+        self.chosen.emit(code)

@@ -8,17 +8,21 @@ new password ever appears.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QProgressBar, QPushButton, QWidget
 
 from bp_till.bootstrap import Till
 from bp_till.domain.identifiers import format_card_number, format_login_id
+from bp_till.domain.money import yen
 from bp_till.gui.feedback import Feedback
 from bp_till.gui.loader import load_ui
 from bp_till.gui.override import OverrideDialog, run_privileged
+from bp_till.gui.points_dialogs import AdjustDialog, VotesDialog
 from bp_till.gui.producer_issue import print_slip
 from bp_till.services import producers
 from bp_till.services.producers import IssuedCard, ProducerView
+from bp_till.services.masterdata import cast
 from bp_till.services.staff import StaffMember
+from bp_till.services.visits import recent_visits
 
 MANAGER = "manager"
 
@@ -38,6 +42,9 @@ class ProducersView(QObject):
         find(QPushButton, "findButton").clicked.connect(lambda: self.look_up(self.find_edit.text()))
         find(QPushButton, "replaceCardButton").clicked.connect(self.replace_card)
         find(QPushButton, "resetPasswordButton").clicked.connect(self.reset_password)
+        find(QPushButton, "votesButton").clicked.connect(self.give_votes)
+        find(QPushButton, "adjustButton").clicked.connect(self.adjust_points)
+        self.dialog: VotesDialog | AdjustDialog | None = None
 
     def show_for(self, staff: StaffMember) -> None:
         self.staff = staff
@@ -55,9 +62,10 @@ class ProducersView(QObject):
     def _show(self, view: ProducerView | None) -> None:
         self.found = view
         find = self.widget.findChild
-        for name in ("replaceCardButton", "resetPasswordButton"):
+        for name in ("replaceCardButton", "resetPasswordButton", "votesButton", "adjustButton"):
             find(QPushButton, name).setEnabled(view is not None)
         bar: QProgressBar = find(QProgressBar, "rankProgress")
+        self._visits(view)
         if view is None:
             for name in ("identityLabel", "rankLabel", "pointsLabel"):
                 find(QLabel, name).clear()
@@ -81,6 +89,14 @@ class ProducersView(QObject):
         else:
             text += "\n" + self.tr("The top rank.")
         return text
+
+    def _visits(self, view: ProducerView | None) -> None:
+        rows: QListWidget = self.widget.findChild(QListWidget, "visitsList")
+        rows.clear()
+        for visit in recent_visits(self.ctx, view.login_id) if view else []:
+            rows.addItem(self.tr("{day}  #{number}  {total}  +{spend} pt  +{votes} votes").format(
+                day=visit.business_day.isoformat(), number=visit.check_number,
+                total=yen(visit.total), spend=visit.spend_points, votes=visit.vote_points))
 
     @staticmethod
     def _progress(bar: QProgressBar, view: ProducerView) -> None:
@@ -107,6 +123,21 @@ class ProducersView(QObject):
         self._privileged(
             self.tr("Reset the password of producer {login}.").format(login=format_login_id(login)),
             lambda approval: producers.reset_password(self.ctx, self.staff, login, approval))
+
+    def give_votes(self) -> None:
+        self.dialog = VotesDialog(self.ctx, self.staff, self.found, cast(self.ctx), self.widget)
+        self.dialog.given.connect(self._after_points)
+        self.dialog.open()
+
+    def adjust_points(self) -> None:
+        self.dialog = AdjustDialog(self.ctx, self.staff, self.found, self.widget)
+        self.dialog.done.connect(self._after_points)
+        self.dialog.open()
+
+    def _after_points(self, view: ProducerView) -> None:
+        self._show(view)
+        self.feedback.info(self.tr("Saved. {votes} vote points left.").format(
+            votes=f"{view.vote_points:,}"))
 
     def _privileged(self, what: str, action, replacement: bool = False) -> None:
         ok, dialog = self.feedback.attempt(

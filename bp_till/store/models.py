@@ -257,3 +257,37 @@ class Counter(Base):
 
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Vote(Base):
+    """Vote points a producer gave a cast member at this till (the website keeps its own)."""
+
+    __tablename__ = "votes"
+    __table_args__ = (
+        CheckConstraint("points > 0", name="points"),
+        Index("ix_votes_month_cast", "business_month", "cast_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    producer_id: Mapped[int] = mapped_column(ForeignKey("producers.id"), index=True)
+    cast_id: Mapped[int] = mapped_column(ForeignKey("cast_members.id"))
+    points: Mapped[int] = mapped_column(Integer)
+    business_month: Mapped[str] = mapped_column(String(7))  # YYYY-MM, Asia/Tokyo from 05:00
+    voted_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    cast: Mapped[CastMember] = relationship()
+
+
+class RankTableVersion(Base):
+    """A version of the rank table a manager saved; the newest is in force.
+
+    Checks keep the multiplier they were rung up with, so a new version never
+    changes a receipt already printed.
+    """
+
+    __tablename__ = "rank_tables"
+
+    version: Mapped[int] = mapped_column(primary_key=True)
+    ranks: Mapped[str] = mapped_column(Text)  # JSON: [{name, threshold, multiplier_pct}]
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))

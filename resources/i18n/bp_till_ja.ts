@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AdjustDialog</name>
+    <message>
+        <location filename="../../bp_till/gui/points_dialogs.py" line="115"/>
+        <source>Spend points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/points_dialogs.py" line="116"/>
+        <source>Vote points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/points_dialogs.py" line="120"/>
+        <source>Adjust {login}: spend {spend:+,}, votes {votes:+,} ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AdjustPoints</name>
+    <message>
+        <location filename="../../ui/adjust_points.ui" line="5"/>
+        <source>Adjust points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjust_points.ui" line="11"/>
+        <source>Spend points (+ or −)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjust_points.ui" line="13"/>
+        <source>Vote points (+ or −)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjust_points.ui" line="15"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjust_points.ui" line="22"/>
+        <source>Cancel</source>
+        <translation type="unfinished">キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjust_points.ui" line="23"/>
+        <source>Apply</source>
+        <translation type="unfinished">適用</translation>
+    </message>
+</context>
+<context>
     <name>CastPicker</name>
     <message>
         <location filename="../../ui/cast_picker.ui" line="5"/>
@@ -482,57 +533,82 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <translation>プロデューサー</translation>
     </message>
     <message>
-        <location filename="../../ui/producers.ui" line="26"/>
+        <location filename="../../ui/producers.ui" line="21"/>
+        <source>Recent visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/producers.ui" line="28"/>
         <source>Replace lost card</source>
         <translation>紛失カードの再発行</translation>
     </message>
     <message>
-        <location filename="../../ui/producers.ui" line="27"/>
+        <location filename="../../ui/producers.ui" line="29"/>
         <source>Reset password</source>
         <translation>パスワード再発行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/producers.ui" line="30"/>
+        <source>Give votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/producers.ui" line="31"/>
+        <source>Adjust points</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ProducersView</name>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="66"/>
+        <location filename="../../bp_till/gui/producers_view.py" line="74"/>
         <source>no live card</source>
         <translation>有効なカードなし</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="67"/>
+        <location filename="../../bp_till/gui/producers_view.py" line="75"/>
         <source>Login ID {login} · card {card}</source>
         <translation>ログインID {login} · カード {card}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="69"/>
+        <location filename="../../bp_till/gui/producers_view.py" line="77"/>
         <source>{rank} · votes {mult}</source>
         <translation>{rank} · 投票倍率 {mult}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="75"/>
+        <location filename="../../bp_till/gui/producers_view.py" line="83"/>
         <source>{spend} lifetime spend points · {votes} vote points to give</source>
         <translation>累計 {spend} pt · 投票できるポイント {votes} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="78"/>
+        <location filename="../../bp_till/gui/producers_view.py" line="86"/>
         <source>{needed} more spend points to {rank} ({mult}).</source>
         <translation>{rank}（{mult}）まであと {needed} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="82"/>
+        <location filename="../../bp_till/gui/producers_view.py" line="90"/>
         <source>The top rank.</source>
         <translation>最上位ランクです。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="100"/>
+        <location filename="../../bp_till/gui/producers_view.py" line="97"/>
+        <source>{day}  #{number}  {total}  +{spend} pt  +{votes} votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/producers_view.py" line="116"/>
         <source>Replace the card of producer {login}: the old card stops working.</source>
         <translation>プロデューサー {login} のカードを再発行します。古いカードは使えなくなります。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="108"/>
+        <location filename="../../bp_till/gui/producers_view.py" line="124"/>
         <source>Reset the password of producer {login}.</source>
         <translation>プロデューサー {login} のパスワードを再発行します。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/producers_view.py" line="139"/>
+        <source>Saved. {votes} vote points left.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -983,6 +1059,57 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <location filename="../../bp_till/gui/status.py" line="37"/>
         <source>Business day {day}</source>
         <translation>営業日 {day}</translation>
+    </message>
+</context>
+<context>
+    <name>Votes</name>
+    <message>
+        <location filename="../../ui/votes.ui" line="5"/>
+        <source>Give vote points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/votes.ui" line="9"/>
+        <source>Name, romaji or code</source>
+        <translation type="unfinished">名前・ローマ字・コード</translation>
+    </message>
+    <message>
+        <location filename="../../ui/votes.ui" line="13"/>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/votes.ui" line="15"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/votes.ui" line="22"/>
+        <source>Cancel</source>
+        <translation type="unfinished">キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/votes.ui" line="23"/>
+        <source>Give the votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VotesDialog</name>
+    <message>
+        <location filename="../../bp_till/gui/points_dialogs.py" line="56"/>
+        <source>Choose a cast member first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/points_dialogs.py" line="58"/>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/points_dialogs.py" line="74"/>
+        <source>{login}: {balance} vote points · giving {giving} · left {left}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

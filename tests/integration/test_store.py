@@ -8,8 +8,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, select
 
 from bp_till.domain.errors import InvalidInput
-from bp_till.store.db import open_store
-from bp_till.store.models import Base, Counter, OutboxEvent
+from alembic.script import ScriptDirectory
+
+from bp_till.store.db import alembic_config, migrate, open_store
+from bp_till.store.models import Base, Counter, OutboxEvent, Staff
 
 
 def test_pragmas_for_money_data(ctx):
@@ -25,8 +27,29 @@ def test_migration_from_empty_matches_the_models(tmp_path):
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
         version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
     assert diff == []
-    assert version == "0001"
+    assert version == ScriptDirectory.from_config(alembic_config()).get_current_head()
     store.dispose()
+
+
+def test_migration_from_the_first_schema_keeps_its_data(tmp_path, template_store):
+    """A till installed with schema 0001, holding a night's data, upgrades in place."""
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    old = open_store(path, migrate_schema=False)
+    migrate(old.write_engine, "0001")
+    old.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO staff (name, role, pin_hash, failed_pin_attempts, active, created_at)"
+                     " VALUES ('Old', 'cashier', 'x', 0, 1, '2026-01-01T00:00:00.000000Z')")
+        conn.execute("INSERT INTO counters (name, value) VALUES ('outbox', 41)")
+    upgraded = open_store(path)
+    with upgraded.read() as session:
+        assert session.get(Counter, "outbox").value == 41
+        assert session.scalar(select(func.count()).select_from(Staff)) == 1
+    with upgraded.write_engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    upgraded.dispose()
 
 
 def test_reopening_a_migrated_store_keeps_its_data(ctx, cashier):

@@ -27,3 +27,19 @@ def test_what_people_type_is_read(typed, money, expected):
 def test_anything_else_is_refused_with_what_was_typed(typed, money, message):
     with pytest.raises(InvalidInput, match=message.replace(".", r"\.").replace("'", "'")):
         whole_number(typed, "Quantity", money=money)
+
+
+@pytest.mark.parametrize("typed, expected", [("", 0), ("+50", 50), ("-20", -20), ("−20", -20),
+                                             ("－２０", -20), ("7", 7)])
+def test_signed_numbers_for_adjustments(typed, expected):
+    from bp_till.domain.typed import signed_number
+
+    assert signed_number(typed, "Points") == expected
+
+
+@pytest.mark.parametrize("typed", ["--5", "+", "5-", "1e3", "ten"])
+def test_signed_numbers_refuse_anything_else(typed):
+    from bp_till.domain.typed import signed_number
+
+    with pytest.raises(InvalidInput):
+        signed_number(typed, "Points")
