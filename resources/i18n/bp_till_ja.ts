@@ -6,17 +6,17 @@
     <message>
         <location filename="../../bp_till/gui/points_dialogs.py" line="115"/>
         <source>Spend points</source>
-        <translation type="unfinished"></translation>
+        <translation>累計ポイント</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/points_dialogs.py" line="116"/>
         <source>Vote points</source>
-        <translation type="unfinished"></translation>
+        <translation>投票ポイント</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/points_dialogs.py" line="120"/>
         <source>Adjust {login}: spend {spend:+,}, votes {votes:+,} ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>{login} のポイント調整：累計 {spend:+,}、投票 {votes:+,}（{reason}）</translation>
     </message>
 </context>
 <context>
@@ -24,32 +24,32 @@
     <message>
         <location filename="../../ui/adjust_points.ui" line="5"/>
         <source>Adjust points</source>
-        <translation type="unfinished"></translation>
+        <translation>ポイント調整</translation>
     </message>
     <message>
         <location filename="../../ui/adjust_points.ui" line="11"/>
         <source>Spend points (+ or −)</source>
-        <translation type="unfinished"></translation>
+        <translation>累計ポイント（＋/−）</translation>
     </message>
     <message>
         <location filename="../../ui/adjust_points.ui" line="13"/>
         <source>Vote points (+ or −)</source>
-        <translation type="unfinished"></translation>
+        <translation>投票ポイント（＋/−）</translation>
     </message>
     <message>
         <location filename="../../ui/adjust_points.ui" line="15"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>理由</translation>
     </message>
     <message>
         <location filename="../../ui/adjust_points.ui" line="22"/>
         <source>Cancel</source>
-        <translation type="unfinished">キャンセル</translation>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <location filename="../../ui/adjust_points.ui" line="23"/>
         <source>Apply</source>
-        <translation type="unfinished">適用</translation>
+        <translation>適用</translation>
     </message>
 </context>
 <context>
@@ -535,7 +535,7 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     <message>
         <location filename="../../ui/producers.ui" line="21"/>
         <source>Recent visits</source>
-        <translation type="unfinished"></translation>
+        <translation>最近の来店</translation>
     </message>
     <message>
         <location filename="../../ui/producers.ui" line="28"/>
@@ -550,12 +550,12 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     <message>
         <location filename="../../ui/producers.ui" line="30"/>
         <source>Give votes</source>
-        <translation type="unfinished"></translation>
+        <translation>投票する</translation>
     </message>
     <message>
         <location filename="../../ui/producers.ui" line="31"/>
         <source>Adjust points</source>
-        <translation type="unfinished"></translation>
+        <translation>ポイント調整</translation>
     </message>
 </context>
 <context>
@@ -593,7 +593,7 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     <message>
         <location filename="../../bp_till/gui/producers_view.py" line="97"/>
         <source>{day}  #{number}  {total}  +{spend} pt  +{votes} votes</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}  #{number}  {total}  +{spend} pt  投票 +{votes}</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/producers_view.py" line="116"/>
@@ -608,7 +608,7 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     <message>
         <location filename="../../bp_till/gui/producers_view.py" line="139"/>
         <source>Saved. {votes} vote points left.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存しました。投票ポイント残り {votes}。</translation>
     </message>
 </context>
 <context>
@@ -1066,32 +1066,32 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     <message>
         <location filename="../../ui/votes.ui" line="5"/>
         <source>Give vote points</source>
-        <translation type="unfinished"></translation>
+        <translation>投票ポイントを使う</translation>
     </message>
     <message>
         <location filename="../../ui/votes.ui" line="9"/>
         <source>Name, romaji or code</source>
-        <translation type="unfinished">名前・ローマ字・コード</translation>
+        <translation>名前・ローマ字・コード</translation>
     </message>
     <message>
         <location filename="../../ui/votes.ui" line="13"/>
         <source>Points</source>
-        <translation type="unfinished"></translation>
+        <translation>ポイント</translation>
     </message>
     <message>
         <location filename="../../ui/votes.ui" line="15"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>追加</translation>
     </message>
     <message>
         <location filename="../../ui/votes.ui" line="22"/>
         <source>Cancel</source>
-        <translation type="unfinished">キャンセル</translation>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <location filename="../../ui/votes.ui" line="23"/>
         <source>Give the votes</source>
-        <translation type="unfinished"></translation>
+        <translation>投票を確定</translation>
     </message>
 </context>
 <context>
@@ -1099,17 +1099,17 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     <message>
         <location filename="../../bp_till/gui/points_dialogs.py" line="56"/>
         <source>Choose a cast member first.</source>
-        <translation type="unfinished"></translation>
+        <translation>先にキャストを選んでください。</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/points_dialogs.py" line="58"/>
         <source>Points</source>
-        <translation type="unfinished"></translation>
+        <translation>ポイント</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/points_dialogs.py" line="74"/>
         <source>{login}: {balance} vote points · giving {giving} · left {left}</source>
-        <translation type="unfinished"></translation>
+        <translation>{login}：投票ポイント {balance} · 今回 {giving} · 残り {left}</translation>
     </message>
 </context>
 </TS>
