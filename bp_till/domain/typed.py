@@ -35,3 +35,16 @@ def signed_number(typed: str, what: str) -> int:
     sign = -1 if text[0] in "-−" else 1
     digits = text[1:] if text[0] in "+-−" else text
     return sign * whole_number(digits, what)
+
+
+def multiplier(typed: str, what: str) -> int:
+    """A vote multiplier as typed (``1.5``, ``×2``, ``1.25``) in whole percent (150, 200, 125)."""
+    text = unicodedata.normalize("NFKC", typed if isinstance(typed, str) else "").strip()
+    whole, dot, part = text.lstrip("×xX*").strip().partition(".")
+    refusal = InvalidInput(f"{what}: {typed!r} is not a multiplier like 1.5 or 2.")
+    if len(part) > 2 or (dot and not part):
+        raise refusal
+    try:
+        return whole_number(whole, what) * 100 + (whole_number(part.ljust(2, "0"), what) if part else 0)
+    except InvalidInput:
+        raise refusal from None

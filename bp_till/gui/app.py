@@ -6,20 +6,20 @@ import sys
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout,
-    QWidget,
+    QApplication, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from bp_till.bootstrap import Till
 from bp_till.domain.identifiers import from_scan
 from bp_till.gui.check_view import CheckView
 from bp_till.gui.floor import FloorView
-from bp_till.gui.i18n import LANGUAGES, install_language, save_language, saved_language
+from bp_till.gui.i18n import install_language, save_language, saved_language
 from bp_till.gui.idle import IdleLock
 from bp_till.gui.loader import load_ui
 from bp_till.gui.producers_view import ProducersView
 from bp_till.gui.receipts_view import ReceiptsView
 from bp_till.gui.scanner import ScanCatcher
+from bp_till.gui.settings_view import SettingsView
 from bp_till.gui.settle_view import SettleView
 from bp_till.gui.sign_in import SignInView
 from bp_till.gui.status import StatusBar
@@ -72,11 +72,11 @@ class MainWindow(QMainWindow):
         self.settle.done.connect(self.show_floor)
         self.receipts = ReceiptsView(till, self.pages)
         self.producers = ProducersView(till, self.pages)
-        self.settings = self._settings_page()
+        self.settings = SettingsView(till, self.pages)
+        self.settings.language_chosen.connect(self.language_changed)
         for view in (self.sign_in, self.floor, self.check, self.settle, self.receipts,
-                     self.producers):
+                     self.producers, self.settings):
             self.pages.addWidget(view.widget)
-        self.pages.addWidget(self.settings)
         nav = {"floorNav": self.show_floor, "receiptsNav": self.show_receipts,
                "producersNav": self.show_producers, "settingsNav": self.show_settings,
                "lockButton": self.lock}
@@ -165,23 +165,9 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(self.tr("Card scanned: open a check to put it on."), 5000)
 
-    # --- settings ---------------------------------------------------------------------
-    def _settings_page(self) -> QWidget:
-        page = load_ui("settings", self.pages)
-        combo: QComboBox = page.findChild(QComboBox, "languageCombo")
-        for code, name in LANGUAGES.items():
-            combo.addItem(name, code)
-        combo.setCurrentIndex(combo.findData(saved_language(self.till.config.data_dir)))
-        page.findChild(QPushButton, "applyLanguageButton").clicked.connect(
-            lambda: self.language_changed.emit(combo.currentData()))
-        config = self.till.config
-        page.findChild(QLabel, "tillInfo").setText(
-            f"{config.shop_name} · terminal {config.terminal}\n{config.data_dir}\n"
-            f"printer {config.printer_url}")
-        return page
-
     def show_settings(self) -> None:
-        self._show(self.settings)
+        self.settings.show_for(self.staff)
+        self._show(self.settings.widget)
 
 
 class TillApp:

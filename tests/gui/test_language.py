@@ -43,12 +43,12 @@ def test_the_till_starts_in_japanese(qtbot, gui):
 def test_switching_to_english_keeps_the_staff_member_signed_in(qtbot, gui, tmp_path):
     sign_in(qtbot, gui.window, "Yuto")
     click(qtbot, gui.window.header.findChild(QPushButton, "settingsNav"))
-    combo = gui.window.settings.findChild(QComboBox, "languageCombo")
+    combo = gui.window.settings.widget.findChild(QComboBox, "languageCombo")
     combo.setCurrentIndex(combo.findData("en"))
     old = gui.window
-    click(qtbot, gui.window.settings.findChild(QPushButton, "applyLanguageButton"))
+    click(qtbot, gui.window.settings.widget.findChild(QPushButton, "applyLanguageButton"))
     assert gui.window is not old
     qtbot.addWidget(gui.window)
     assert gui.window.staff_label.text() == "Yuto · cashier"
-    assert gui.window.settings.findChild(QLabel, "languageLabel").text() == "Language"
+    assert gui.window.settings.widget.findChild(QLabel, "languageLabel").text() == "Language"
     assert saved_language(tmp_path) == "en"  # kept for the next start

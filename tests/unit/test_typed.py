@@ -43,3 +43,19 @@ def test_signed_numbers_refuse_anything_else(typed):
 
     with pytest.raises(InvalidInput):
         signed_number(typed, "Points")
+
+
+@pytest.mark.parametrize("typed, pct", [("1.5", 150), ("×2", 200), ("1.25", 125), ("３", 300),
+                                        ("1.0", 100), ("x1.2", 120)])
+def test_multipliers_as_typed(typed, pct):
+    from bp_till.domain.typed import multiplier
+
+    assert multiplier(typed, "Multiplier") == pct
+
+
+@pytest.mark.parametrize("typed", ["1.255", "1.", "", "one", "-1.5", "1,5"])
+def test_multipliers_refuse_anything_else(typed):
+    from bp_till.domain.typed import multiplier
+
+    with pytest.raises(InvalidInput):
+        multiplier(typed, "Multiplier")

@@ -1,0 +1,95 @@
+"""Settings: the screens' language, this till's facts, and the rank table (manager)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QWidget
+
+from bp_till.bootstrap import Till
+from bp_till.domain.points import Rank, multiplier_label
+from bp_till.domain.typed import multiplier, whole_number
+from bp_till.gui.feedback import Feedback
+from bp_till.gui.i18n import LANGUAGES, saved_language
+from bp_till.gui.loader import load_ui
+from bp_till.gui.override import OverrideDialog, run_privileged
+from bp_till.services.ranks import current_rank_table, save_rank_table
+from bp_till.services.staff import StaffMember
+
+RANK_COLUMNS = (
+    QT_TRANSLATE_NOOP("SettingsView", "Rank"),
+    QT_TRANSLATE_NOOP("SettingsView", "From spend points"),
+    QT_TRANSLATE_NOOP("SettingsView", "Vote multiplier"),
+)
+
+
+class SettingsView(QObject):
+    language_chosen = Signal(str)
+
+    def __init__(self, till: Till, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.till, self.ctx = till, till.ctx
+        self.staff: StaffMember | None = None
+        self.override: OverrideDialog | None = None
+        self.widget = load_ui("settings", parent)
+        find = self.widget.findChild
+        combo: QComboBox = find(QComboBox, "languageCombo")
+        for code, name in LANGUAGES.items():
+            combo.addItem(name, code)
+        combo.setCurrentIndex(combo.findData(saved_language(till.config.data_dir)))
+        find(QPushButton, "applyLanguageButton").clicked.connect(
+            lambda: self.language_chosen.emit(combo.currentData()))
+        config = till.config
+        find(QLabel, "tillInfo").setText(
+            f"{config.shop_name} · terminal {config.terminal}\n{config.data_dir}\n"
+            f"printer {config.printer_url}")
+        self.table: QTableWidget = find(QTableWidget, "ranksTable")
+        self.table.setColumnCount(len(RANK_COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in RANK_COLUMNS])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.feedback = Feedback(find(QLabel, "messageLabel"))
+        find(QPushButton, "addRankButton").clicked.connect(
+            lambda: self.table.insertRow(self.table.rowCount()))
+        find(QPushButton, "removeRankButton").clicked.connect(
+            lambda: self.table.removeRow(self.table.currentRow()))
+        find(QPushButton, "saveRanksButton").clicked.connect(self.save_ranks)
+
+    def show_for(self, staff: StaffMember) -> None:
+        self.staff = staff
+        self.feedback.clear()
+        self._load_ranks()
+
+    def _load_ranks(self) -> None:
+        version, table = current_rank_table(self.ctx)
+        self.widget.findChild(QLabel, "ranksVersion").setText(
+            self.tr("Version {v} in force").format(v=version) if version
+            else self.tr("The café's default ranks (never changed)"))
+        self.table.setRowCount(len(table.ranks))
+        for row, rank in enumerate(table.ranks):
+            cells = (rank.name, f"{rank.threshold}", multiplier_label(rank.multiplier_pct).lstrip("×"))
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def _typed_ranks(self) -> list[Rank]:
+        def cell(row: int, column: int) -> str:
+            item = self.table.item(row, column)
+            return item.text() if item else ""
+
+        return [
+            Rank(cell(row, 0).strip(), whole_number(cell(row, 1), self.tr("From spend points")),
+                 multiplier(cell(row, 2), self.tr("Vote multiplier")))
+            for row in range(self.table.rowCount())
+        ]
+
+    def save_ranks(self) -> None:
+        ok, ranks = self.feedback.attempt(self._typed_ranks)
+        if not ok:
+            return
+        action = lambda approval: save_rank_table(self.ctx, self.staff, ranks, approval)  # noqa: E731
+        ok, self.override = self.feedback.attempt(
+            run_privileged, self.ctx, self.staff, "manager", self.tr("Save a new rank table"),
+            action, self._saved, self.widget)
+
+    def _saved(self, version: int) -> None:
+        self._load_ranks()
+        self.feedback.info(self.tr("Rank table version {v} is in force; checks already rung up "
+                                   "keep their multiplier.").format(v=version))
