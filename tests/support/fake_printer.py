@@ -2,7 +2,7 @@
 
 ``mode``:
 - ``accept``: takes every byte and answers each DLE EOT query with ``status``;
-- (``refused_url()``: a port where nothing listens, so connecting is refused;)
+- (``free_port()``: a port where nothing listens, so connecting is refused;)
 - ``drop``: answers status, takes ``drop_after`` bytes of the job, then resets the connection;
 - ``silent``: takes the connection and every byte but never answers anything.
 
@@ -18,7 +18,7 @@ import socketserver
 import struct
 import threading
 
-from bp_till.printing.status import Status
+from bp_till.printing.status import QUESTIONS, Status
 from tests.support.escpos_decode import Decoder, StatusQuery
 
 _ANSWER_INDEX = {1: 0, 2: 1, 4: 2}
@@ -31,7 +31,7 @@ class _Handler(socketserver.BaseRequestHandler):
         decoder, got, taken = Decoder(), bytearray(), 0
         self.request.settimeout(10)  # a test that forgets to close does not hang the server
         try:
-            while chunk := self.request.recv(65536):
+            while chunk := self.request.recv(self._room(printer, mode, taken)):
                 got += chunk
                 for item in decoder.feed(chunk):
                     if isinstance(item, StatusQuery) and mode != "silent":
@@ -49,19 +49,25 @@ class _Handler(socketserver.BaseRequestHandler):
                 printer.lock.notify_all()
 
 
+    @staticmethod
+    def _room(printer: FakePrinter, mode: str, taken: int) -> int:
+        return printer.drop_after - taken if mode == "drop" else 65536
+
+
 class _Server(socketserver.ThreadingTCPServer):
     daemon_threads = True
     allow_reuse_address = True
 
 
 class FakePrinter:
-    def __init__(self, mode: str = "accept", status: Status | None = None, drop_after: int = 2048):
+    def __init__(self, mode: str = "accept", status: Status | None = None, drop_after: int = 2048,
+                 port: int = 0):
         self.mode = mode
         self.status = status or Status()
         self.drop_after = drop_after
         self.jobs: list[bytes] = []
         self.lock = threading.Condition()
-        self._server = _Server(("127.0.0.1", 0), _Handler)
+        self._server = _Server(("127.0.0.1", port), _Handler)
         self._server.printer = self  # type: ignore[attr-defined]
         self.port = self._server.server_address[1]
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
@@ -78,6 +84,13 @@ class FakePrinter:
         self._server.shutdown()
         self._server.server_close()
 
+    def job_bytes(self, index: int) -> bytes:
+        """What one connection carried, without the status queries before and after the job."""
+        raw = self.wait_for_jobs(index + 1)[index]
+        asked = b"".join(QUESTIONS)
+        raw = raw[len(asked):] if raw.startswith(asked) else raw
+        return raw[: -len(asked)] if raw.endswith(asked) else raw
+
     def wait_for_jobs(self, count: int, timeout: float = 10) -> list[bytes]:
         """The bytes of the first ``count`` connections, once they have closed."""
         with self.lock:
@@ -86,9 +99,8 @@ class FakePrinter:
             return self.jobs[:count]
 
 
-def refused_url() -> str:
+def free_port() -> int:
     """A 127.0.0.1 port where nothing listens: connecting there is refused at once."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    return f"tcp://127.0.0.1:{port}"
+        return probe.getsockname()[1]
