@@ -262,7 +262,9 @@ class PrintQueue:
 
     def _record(self, kind: JobKind, fault: PrintFailed | None, printed: Printed | None) -> None:
         """The printer's state as the last job found it."""
-        failed = self.journal.failed_count() if self.journal and kind in KEPT else None
+        with self._lock:
+            recount = fault is not None or self._state.failed_receipts > 0
+        failed = self.journal.failed_count() if self.journal and kind in KEPT and recount else None
         with self._lock:
             state = self._state
             if fault is not None and fault.kind not in (FaultKind.EXPIRED, FaultKind.INTERRUPTED):

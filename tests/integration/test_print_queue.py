@@ -10,10 +10,10 @@ from bp_till.printing.faults import FaultKind
 from bp_till.printing.printers import Printer
 from bp_till.printing.queue import JobKind, JobState, Printout, PrintQueue
 from bp_till.services.receipts import Receipts, StoreJournal
-from bp_till.store.models import AuditEntry, PrintJob
+from bp_till.store.models import AuditEntry, PrintJob, Producer
 from tests.support.escpos_decode import Cut, DrawerKick, decode
 from tests.support.fake_printer import FakePrinter, free_port
-from tests.support.tills import printouts, settle_a_check, till_with
+from tests.support.tills import printouts, settle_a_check, slip_seen, till_with
 
 MOMENT = datetime(2026, 11, 20, 21, 0, tzinfo=TOKYO)
 
@@ -152,3 +152,22 @@ def test_the_preview_printer_saves_receipts_under_prints(ctx, cashier, tmp_path)
     assert result.printed.preview_png.parent == tmp_path / "prints"
     assert result.printed.preview_png.exists() and result.printed.preview_image.width == 512
     assert _jobs(ctx) == [("receipt", JobState.CONFIRMED, None)]
+
+
+def test_a_simulated_night_to_a_file_collects_every_receipt_and_slip(ctx, tmp_path):
+    from bp_till import simulate
+
+    night = tmp_path / "night.bin"
+    till = till_with(ctx, tmp_path, f"file://{night}")
+    result = simulate.run(till, 25, seed=4)
+    till.close()
+    slips = result.counts["card slips printed"]
+    assert result.counts["receipts printed"] == result.counts["settled"] > 0 and slips > 0
+    assert "receipts not printed" not in result.counts
+    printed = printouts(night.read_bytes())
+    assert len(printed) == result.counts["settled"] + slips
+    logins = {slip_seen(items)["id"] for items in printed if any(
+        getattr(item, "text", "") == "Keep this slip safe:" for item in items)}
+    with ctx.store.read() as session:
+        assert logins <= set(session.scalars(select(Producer.login_id)))
+    assert len(logins) == slips

@@ -53,6 +53,9 @@ class Cut:
 Item = Text | Raster | NativeQr | StatusQuery | DrawerKick | Cut
 
 
+_INVERT = bytes(255 - b for b in range(256))  # ESC/POS: 1 is a black dot; PIL's "1": 1 is white
+
+
 class Incomplete(Exception):
     """The buffer ends inside a command: wait for more bytes."""
 
@@ -167,7 +170,7 @@ class Decoder:
         width_bytes = header[4] + header[5] * 256
         height = header[6] + header[7] * 256
         data = self._need(pos + 8, width_bytes * height)
-        image = Image.frombytes("1", (width_bytes * 8, height), bytes(255 - b for b in data))
+        image = Image.frombytes("1", (width_bytes * 8, height), data.translate(_INVERT))
         self._flush_line(items)
         items.append(Raster(image, self.align))
         return pos + 8 + len(data)
