@@ -11,22 +11,14 @@ receipt on its way within a quarter of a second of asking.
 from __future__ import annotations
 
 import socket
-from datetime import datetime
 
-from bp_till.bootstrap import Till
-from bp_till.clock import FakeClock
-from bp_till.config import Config
-from bp_till.demo import load_demo
-from bp_till.domain.business_day import TOKYO
 from bp_till.domain.settlement import Tender
 from bp_till.printing.escpos_out import to_escpos
 from bp_till.printing.layout import sale_receipt
 from bp_till.printing.printers import Printer
 from bp_till.services import checks
-from bp_till.services.context import TillContext
 from bp_till.services.settle import settle_check
-from bp_till.services.staff import list_staff
-from bp_till.store.db import open_store
+from tests.benchmarks.demo_till import demo_till
 from tests.benchmarks.harness import Figure, Goal, time_ms
 from tests.support.fake_printer import FakePrinter
 
@@ -42,13 +34,9 @@ def _receipt(ctx, cashier):
 
 def figures(env) -> list[Figure]:
     folder = env.folder("print_queue")
-    store = open_store(folder / "till.db")
-    ctx = TillContext(store=store, clock=FakeClock(datetime(2026, 11, 20, 20, 0, tzinfo=TOKYO)))
-    load_demo(ctx)
-    cashier = list_staff(ctx)[0]
-    receipt = _receipt(ctx, cashier)
     with FakePrinter("accept") as printer:
-        till = Till(Config(data_dir=folder), ctx, Printer(printer.url, timeout_s=2))
+        till, cashier = demo_till(folder, Printer(printer.url, timeout_s=2))
+        receipt = _receipt(till.ctx, cashier)
 
         def through_queue() -> None:
             if not till.receipts.print_receipt(receipt).result(10).ok:
@@ -62,6 +50,5 @@ def figures(env) -> list[Figure]:
         samples = time_ms(through_queue, REPEAT)
         baseline = time_ms(bare_socket, REPEAT)
         till.close()
-    store.dispose()
     return [Figure("a receipt through the print queue to a network printer", "ms", samples,
                    Goal("median", 250), baseline, "same bytes, bare socket")]
