@@ -69,6 +69,14 @@ class Printer:
             return Printed()
         return self.send(drawer_kick(self.profile))
 
+    def check(self) -> Printed:
+        """Ask the printer how it is without printing; raise PrintFailed for a fault."""
+        if self.is_preview:
+            return Printed()
+        with connect(self.url, self.profile, self.timeout_s) as connection:
+            status = connection.ready()
+        return Printed(status_checked=status is not None, paper_low=bool(status and status.paper_low))
+
     def send(self, data: bytes, on_sending: Callable[[], None] | None = None) -> Printed:
         """Raw ESC/POS to the printer: status first, the bytes, status again to confirm.
 

@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Protocol
 
@@ -44,6 +44,7 @@ class JobKind(StrEnum):
     REPRINT = "reprint"
     CARD_SLIP = "card_slip"
     DRAWER = "drawer"
+    STATUS = "status"  # ask the printer how it is, print nothing
 
 
 class JobState(StrEnum):
@@ -169,8 +170,12 @@ class PrintQueue:
         self._publish()
         return Ticket(job_id, printout.kind, job.future)
 
-    def open_drawer(self, moment: datetime) -> Ticket:
-        return self.submit(Printout(JobKind.DRAWER, None, moment, "drawer"))
+    def open_drawer(self) -> Ticket:
+        return self.submit(Printout(JobKind.DRAWER, None, datetime.now(UTC), "drawer"))
+
+    def check_printer(self) -> Ticket:
+        """Ask the printer its state (after the cashier loaded paper, say); the state follows."""
+        return self.submit(Printout(JobKind.STATUS, None, datetime.now(UTC), "status"))
 
     @property
     def state(self) -> QueueState:
@@ -181,7 +186,12 @@ class PrintQueue:
         """Call ``listener`` with every new state; returns the way to unsubscribe."""
         with self._lock:
             self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                self._listeners.remove(listener)
+
+        return unsubscribe
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Wait until nothing is queued or printing; False if ``timeout`` ran out first."""
@@ -224,6 +234,8 @@ class PrintQueue:
         try:
             if printout.kind == JobKind.DRAWER:
                 printed = self._kick(job)
+            elif printout.kind == JobKind.STATUS:
+                printed = self.printer.check()
             else:
                 sending = (lambda: self.journal.sent(job.id)) if kept else None
                 printed = self.printer.print_blocks(

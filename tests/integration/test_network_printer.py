@@ -129,3 +129,23 @@ def test_a_failing_printer_names_the_fault_in_time_and_loses_no_sale(
         if printer:
             printer.__exit__(None, None, None)
 
+
+
+def test_the_status_bar_follows_the_printer_paper_low_out_and_back(ctx, cashier, tmp_path):
+    heard = []
+    with FakePrinter("accept", Status(paper_low=True)) as printer:
+        till = till_with(ctx, tmp_path, printer.url, timeout_s=TIMEOUT_S)
+        till.print_queue.subscribe(heard.append)
+        _, receipt = settle_a_check(ctx, cashier)
+        assert till.receipts.print_receipt(receipt).result(10).ok
+        assert till.print_queue.state.paper_low and till.print_queue.state.printer_ok
+
+        printer.status = Status(paper_out=True)  # the roll ran out
+        assert till.print_queue.check_printer().result(10).fault.kind == "paper_out"
+        assert (heard[-1].printer_ok, heard[-1].fault, heard[-1].waiting) == (False, "paper_out", 0)
+
+        printer.status = Status()  # a new roll
+        assert till.print_queue.check_printer().result(10).ok
+        till.close()
+    assert heard[-1].printer_ok and heard[-1].fault is None and not heard[-1].paper_low
+    assert [decode(raw) for raw in printer.jobs[1:]] == [[StatusQuery(1), StatusQuery(2), StatusQuery(4)]] * 2

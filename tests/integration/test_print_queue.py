@@ -70,7 +70,7 @@ def test_a_drawer_kick_jumps_the_line_and_is_dropped_once_late(ctx, tmp_path):
     first = queue.submit(Printout(JobKind.RECEIPT, [], MOMENT))
     assert printer.started.wait(10)
     second = queue.submit(Printout(JobKind.RECEIPT, [], MOMENT))
-    kick = queue.open_drawer(MOMENT)  # asked while a receipt prints and another waits
+    kick = queue.open_drawer()  # asked while a receipt prints and another waits
     printer.release.set()
     assert kick.result(10).ok and first.result(10).ok and second.result(10).ok
     order = [type(item) for item in decode(night.read_bytes())]
@@ -79,7 +79,7 @@ def test_a_drawer_kick_jumps_the_line_and_is_dropped_once_late(ctx, tmp_path):
     printer.started.clear(), printer.release.clear()
     held = queue.submit(Printout(JobKind.RECEIPT, [], MOMENT))
     assert printer.started.wait(10)
-    late = queue.open_drawer(MOMENT)
+    late = queue.open_drawer()
     clock.now += 11  # the receipt in hand took longer than the drawer may wait
     printer.release.set()
     assert held.result(10).ok

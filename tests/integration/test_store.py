@@ -74,7 +74,8 @@ def test_outbox_sequence_is_gapless_across_failed_actions(ctx, cashier):
 def test_importing_the_core_loads_no_qt():
     code = (
         "import sys, bp_till.domain.money, bp_till.domain.points, bp_till.store.db, "
-        "bp_till.services.settle, bp_till.services.producers, bp_till.cli, bp_till.simulate; "
+        "bp_till.services.settle, bp_till.services.producers, bp_till.cli, bp_till.simulate, "
+        "bp_till.services.card_desk, bp_till.services.receipts, bp_till.printing.queue; "
         "print('PySide6' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
