@@ -24,6 +24,7 @@ import itertools
 import logging
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
@@ -145,7 +146,7 @@ class PrintQueue:
         self._waiting: list[_Job] = []
         self._busy: _Job | None = None
         self._stopping = False
-        self._ids = itertools.count(1)
+        self._order = itertools.count()
         self._listeners: list[Listener] = []
         self._state = QueueState(failed_receipts=journal.failed_count() if journal else 0)
         self._thread = threading.Thread(target=self._run, name="print-queue", daemon=True)
@@ -156,19 +157,23 @@ class PrintQueue:
         return self
 
     def submit(self, printout: Printout) -> Ticket:
-        job_id = f"{time.time_ns():x}{next(self._ids):04x}"
-        if printout.kind in KEPT and self.journal:
-            self.journal.queued(job_id, printout)  # on record before the caller moves on
-        job = _Job(job_id, printout, Future(), self._monotonic(), next(self._ids))
         with self._lock:
             if self._stopping:
                 raise RuntimeError("the print queue is stopped")
-            self._waiting.append(job)
-            # Drawer kicks first (they expire), then everything in the order it came.
-            self._waiting.sort(key=lambda j: (j.printout.kind != JobKind.DRAWER, j.order))
-            self._lock.notify_all()
+        job = _Job(uuid.uuid4().hex, printout, Future(), self._monotonic(), next(self._order))
+        if printout.kind in KEPT and self.journal:
+            self.journal.queued(job.id, printout)  # on record before the caller moves on
+        with self._lock:
+            stopped = self._stopping  # stopped meanwhile: the job fails like any left behind
+            if not stopped:
+                self._waiting.append(job)
+                # Drawer kicks first (they expire), then everything in the order it came.
+                self._waiting.sort(key=lambda j: (j.printout.kind != JobKind.DRAWER, j.order))
+                self._lock.notify_all()
+        if stopped:
+            self._finish(job, JobState.FAILED, PrintFailed(FaultKind.INTERRUPTED), None)
         self._publish()
-        return Ticket(job_id, printout.kind, job.future)
+        return Ticket(job.id, printout.kind, job.future)
 
     def open_drawer(self) -> Ticket:
         return self.submit(Printout(JobKind.DRAWER, None, datetime.now(UTC), "drawer"))

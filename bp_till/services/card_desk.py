@@ -83,8 +83,10 @@ class CardDesk:
         """Print a failed slip again, with a fresh password."""
         with self._lock:
             purpose = self._unprinted.pop(failed.login_id, None)
-        if purpose is None:
-            raise InvalidInput("That slip is not waiting for a retry; a new password needs a manager.")
+        if purpose is None:  # else a retry would be a password reset without a manager
+            refusal = InvalidInput("That slip is not waiting for a retry; a new password needs a manager.")
+            record_refusal(self.ctx, actor, "card.slip_retry", refusal, f"producer:{failed.login_id}")
+            raise refusal
         issued = producers.reissue_unprinted(self.ctx, actor, failed.login_id)
         return self._print(actor, issued, purpose)
 

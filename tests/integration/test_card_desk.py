@@ -50,6 +50,7 @@ def test_a_failed_slip_is_retried_with_a_fresh_password_once(ctx, cashier, tmp_p
     with pytest.raises(InvalidInput, match="not waiting for a retry"):
         till.card_desk.retry(cashier, printed)
     till.close()
+    assert len(_audit(ctx, "card.slip_retry.refused")) == 2
 
     (items,) = printouts((folder / "slips.bin").read_bytes())
     password = slip_seen(items)["pw"]
