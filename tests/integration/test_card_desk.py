@@ -1,6 +1,7 @@
 """The card desk at the till: slips that fail, retries with fresh passwords, and refused attempts on record."""
 
 import json
+import logging
 
 import pytest
 from sqlalchemy import select
@@ -35,7 +36,8 @@ def _audit(ctx, action):
         return session.scalars(select(AuditEntry).where(AuditEntry.action == action)).all()
 
 
-def test_a_failed_slip_is_retried_with_a_fresh_password_once(ctx, cashier, tmp_path):
+def test_a_failed_slip_is_retried_with_a_fresh_password_once(ctx, cashier, tmp_path, caplog):
+    caplog.set_level(logging.DEBUG)
     folder = tmp_path / "not-yet"
     till = till_with(ctx, tmp_path, f"file://{folder}/slips.bin")  # the folder is missing: it fails
     failed = till.card_desk.issue(cashier)
@@ -60,6 +62,11 @@ def test_a_failed_slip_is_retried_with_a_fresh_password_once(ctx, cashier, tmp_p
     assert json.loads(void.detail) == {"card": failed.card_number, "fault": "not_found", "purpose": "issue"}
     (reset,) = _audit(ctx, "password.reset")
     assert json.loads(reset.detail) == {"reason": "slip not printed"} and reset.staff_id == cashier.id
+    ctx.store.dispose()  # flush the WAL into the file we scan
+    stored = b"".join(p.read_bytes() for p in ctx.store.path.parent.glob("till.db*"))
+    grouped = f"{password[:4]}-{password[4:8]}-{password[8:]}"
+    for form in (password, grouped):  # only on paper
+        assert form.encode() not in stored and form not in caplog.text
 
 
 def test_giving_up_on_a_failed_slip_voids_whatever_printed(ctx, cashier, tmp_path):
