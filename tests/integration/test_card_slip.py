@@ -1,6 +1,7 @@
 """A producer card issued at the till, its slip printed, and read back as a phone and the website would."""
 
 import pytest
+from PIL import ImageOps
 from sqlalchemy import select
 
 from bp_till.central.schema import producers as central_producers
@@ -54,15 +55,17 @@ def test_the_qr_fits_and_scans_on_58_and_80_mm_paper(ctx, cashier, tmp_path, pro
     till.close()
     (items,) = printouts(night.read_bytes())
     qr = max((item.image for item in items if isinstance(item, Raster)), key=lambda im: im.height)
-    # the QR is the tallest raster, square (its width padded to whole bytes); its modules
-    # stay >= 5 dots (0.6 mm at 203 dpi), which a phone reads from a hand's length
+    # the QR is the tallest raster, square (its width padded to whole bytes)
     assert 0 <= qr.width - qr.height < 8
     assert qr.width <= paper_dots(profile)
     seen = slip_seen(items, profile)
     assert seen["id"] == slip.login_id
     assert verify_password(_stored_hash(ctx, slip.login_id), seen["pw"])
-    modules = 33 + 8  # version 4 at level M holds this URL; plus the 4-module quiet zone each side
-    assert qr.height // modules >= 5
+    left, top, right, bottom = ImageOps.invert(qr.convert("L")).getbbox()  # the black modules
+    finder = next(x for x in range(left, right) if qr.getpixel((x, top))) - left  # 7 modules wide
+    module = finder / 7
+    assert module >= 5  # dots: 0.6 mm at 203 dpi, read by a phone from a hand's length
+    assert min(left, top, qr.height - bottom) >= 4 * module  # the quiet zone the QR standard asks
 
 
 def test_the_preview_printer_shows_a_slip_but_never_saves_it(ctx, cashier, tmp_path):
