@@ -25,7 +25,7 @@ from bp_till.domain.business_day import TOKYO, business_day
 from bp_till.domain.money import Category
 from bp_till.domain.settlement import CARD, CASH, EMONEY, Tender
 from bp_till.printing.queue import JobResult
-from bp_till.services import checks, masterdata, producers, settle
+from bp_till.services import checks, masterdata, settle
 from bp_till.services.staff import StaffMember, list_staff
 from bp_till.store.models import Card, Check
 
