@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from bp_till.clock import Clock, SystemClock
 from bp_till.config import Config
 from bp_till.printing.printers import Printer
+from bp_till.printing.queue import PrintQueue
+from bp_till.services.card_desk import CardDesk
+from bp_till.services.receipts import Receipts, StoreJournal
 from bp_till.services.context import Site, TillContext
 from bp_till.services.ranks import current_rank_table
 from bp_till.store.db import open_store
@@ -21,8 +25,30 @@ class Till:
     config: Config
     ctx: TillContext
     printer: Printer
+    _queue: PrintQueue | None = field(default=None, init=False, repr=False)
 
-    def close(self) -> None:
+    @property
+    def print_queue(self) -> PrintQueue:
+        """The one print queue, started on first use; unfinished receipts of the last run
+        are marked failed first, so they can be printed again."""
+        if self._queue is None:
+            journal = StoreJournal(self.ctx)
+            journal.recover()
+            self._queue = PrintQueue(self.printer, journal).start()
+        return self._queue
+
+    @cached_property
+    def receipts(self) -> Receipts:
+        return Receipts(self.ctx, self.print_queue)
+
+    @cached_property
+    def card_desk(self) -> CardDesk:
+        return CardDesk(self.ctx, self.print_queue)
+
+    def close(self, drain_s: float = 0) -> None:
+        """Stop printing (after what fits in ``drain_s``), then close the store."""
+        if self._queue is not None:
+            self._queue.stop(drain_s)
         self.ctx.store.dispose()
 
 

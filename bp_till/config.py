@@ -60,7 +60,7 @@ def _between(low: float, high: float):
 
 def _printer_url(url: str) -> str | None:
     scheme = url.split("://", 1)[0] if "://" in url else None
-    if scheme == "usb" and not re.fullmatch(r"usb://[0-9a-fA-F]{4}:[0-9a-fA-F]{4}", url):
+    if scheme == "usb" and not re.fullmatch(r"usb://[0-9a-fA-F]{4}:[0-9a-fA-F]{4}(\?status=off)?", url):
         return "must be usb://VID:PID with four hex digits each, e.g. usb://04b8:0202"
     if url == "preview" or scheme in PRINTER_SCHEMES:
         return None

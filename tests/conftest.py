@@ -88,14 +88,21 @@ def snapshot(ctx: TillContext) -> dict[str, list[tuple]]:
 
 @pytest.fixture
 def unchanged(ctx):
-    """``with unchanged(): ...`` asserts the block wrote nothing to the store."""
+    """``with unchanged(): ...`` asserts the block wrote nothing to the store.
+
+    ``unchanged(refusals=n)``: nothing but ``n`` audit entries of refused attempts.
+    """
     from contextlib import contextmanager
 
     @contextmanager
-    def check():
+    def check(refusals: int = 0):
         before = snapshot(ctx)
         yield
-        assert snapshot(ctx) == before, "the store changed"
+        after = snapshot(ctx)
+        added = after["audit_log"][len(before["audit_log"]):]
+        assert [row.action.endswith(".refused") for row in added] == [True] * refusals, added
+        after["audit_log"] = before["audit_log"] + added[refusals:]
+        assert after == before, "the store changed"
 
     return check
 

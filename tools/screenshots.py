@@ -44,18 +44,22 @@ def main(out: Path) -> None:
 
 
 def _printouts(till, out: Path) -> None:
+    """The card slip, a sale receipt with Japanese items and cast names, and its reprint."""
     ctx = till.ctx
     cashier = next(s for s in list_staff(ctx) if s.role == "cashier")
     issued = producers.issue_producer(ctx, cashier)
     slip = card_slip(ctx.site.shop_name, ctx.site.portal_url, issued.login_id, issued.password,
                      issued.card_number, issued.issued_at)
     till.printer.render_png(slip, out / "card-slip.png")
-    check = checks.open_check(ctx, cashier, "T7", 1)
-    for code, cast in (("T01", None), ("F01", None), ("S01", None), ("C01", "C001"), ("CD02", "C001")):
-        checks.add_line(ctx, cashier, check, code, 1, cast)
+    check = checks.open_check(ctx, cashier, "T7", 2, takeout=True)  # food at 8 %, marked ※
+    lines = (("F01", 1, None), ("F07", 2, None), ("S01", 2, None), ("C01", 1, "C001"),
+             ("C01", 1, "C002"))
+    for code, quantity, cast in lines:
+        checks.add_line(ctx, cashier, check, code, quantity, cast)
     checks.attach_producer(ctx, cashier, check, issued.card_number)
-    receipt = settle.settle_check(ctx, cashier, check, [Tender("cash", 10_000)])
+    receipt = settle.settle_check(ctx, cashier, check, [Tender("cash", 20_000)])
     till.printer.render_png(sale_receipt(receipt), out / "receipt.png")
+    till.printer.render_png(sale_receipt(settle.receipt_for(ctx, check)), out / "reprint.png")
 
 
 def _busy_floor(till, clock: FakeClock) -> int:

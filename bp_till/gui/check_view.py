@@ -21,8 +21,9 @@ from bp_till.gui.feedback import Feedback
 from bp_till.gui.lines_model import LinesModel
 from bp_till.gui.loader import load_ui
 from bp_till.gui.menu_panel import MenuPanel
-from bp_till.gui.producer_issue import print_slip
-from bp_till.services import checks, producers
+from bp_till.gui.slip_flow import SlipFlow
+from bp_till.services import checks
+from bp_till.services.card_desk import CardSlip, SlipPurpose
 from bp_till.services.floor import CheckDetail, check_detail
 from bp_till.services.masterdata import MenuEntry, cast, menu
 from bp_till.services.staff import StaffMember
@@ -74,6 +75,7 @@ class CheckView(QObject):
         self._pending_quantity = 1
         self.picker.chosen.connect(self._add_credited)
         self._on_reason: Callable[[str], None] | None = None
+        self.slips: SlipFlow | None = None
         self._wire()
         self.reason_panel.hide()
         self.menu.load(menu(self.ctx))
@@ -237,10 +239,18 @@ class CheckView(QObject):
         self.attach(self.producer_edit.text())
 
     def new_producer(self) -> None:
-        """A first visit: issue a card, print its slip, and put it on this check."""
-        ok, issued = self.feedback.attempt(producers.issue_producer, self.ctx, self.staff)
-        if ok and self.attach(issued.card_number):
-            print_slip(self.till, issued, self.feedback)
+        """A first visit: issue a card and print its slip in the background; the card goes
+        on this check as soon as it exists, whether or not the slip prints."""
+        if self.slips is not None and self.slips.busy:
+            return
+        self.slips = SlipFlow(self.till, self.staff, self.feedback, self.widget)
+        self.slips.landed.connect(self._card_landed)
+        desk, staff = self.till.card_desk, self.staff
+        self.slips.start(lambda: desk.issue(staff), self.tr("Issuing a card and printing its slip…"))
+
+    def _card_landed(self, slip: CardSlip) -> None:
+        if slip.purpose == SlipPurpose.ISSUE and self.check_id is not None:
+            self._run(checks.attach_producer, self.check_id, slip.card_number)
 
     # --- leaving ----------------------------------------------------------------------
     def _settle(self) -> None:

@@ -17,8 +17,9 @@ from bp_till.gui.feedback import Feedback
 from bp_till.gui.loader import load_ui
 from bp_till.gui.override import OverrideDialog, run_privileged
 from bp_till.gui.points_dialogs import AdjustDialog, VotesDialog
-from bp_till.gui.producer_issue import print_slip
+from bp_till.gui.slip_flow import SlipFlow
 from bp_till.services import producers
+from bp_till.services.card_desk import CardSlip, SlipPurpose
 from bp_till.services.producers import IssuedCard, ProducerView
 from bp_till.services.masterdata import cast
 from bp_till.services.staff import StaffMember
@@ -45,6 +46,7 @@ class ProducersView(QObject):
         find(QPushButton, "votesButton").clicked.connect(self.give_votes)
         find(QPushButton, "adjustButton").clicked.connect(self.adjust_points)
         self.dialog: VotesDialog | AdjustDialog | None = None
+        self.slips: SlipFlow | None = None
 
     def show_for(self, staff: StaffMember) -> None:
         self.staff = staff
@@ -116,13 +118,14 @@ class ProducersView(QObject):
             self.tr("Replace the card of producer {login}: the old card stops working.").format(
                 login=format_login_id(login)),
             lambda approval: producers.replace_card(self.ctx, self.staff, login, approval),
-            replacement=True)
+            SlipPurpose.REPLACEMENT)
 
     def reset_password(self) -> None:
         login = self.found.login_id
         self._privileged(
             self.tr("Reset the password of producer {login}.").format(login=format_login_id(login)),
-            lambda approval: producers.reset_password(self.ctx, self.staff, login, approval))
+            lambda approval: producers.reset_password(self.ctx, self.staff, login, approval),
+            SlipPurpose.RESET)
 
     def give_votes(self) -> None:
         self.dialog = VotesDialog(self.ctx, self.staff, self.found, cast(self.ctx), self.widget)
@@ -139,12 +142,17 @@ class ProducersView(QObject):
         self.feedback.info(self.tr("Saved. {votes} vote points left.").format(
             votes=f"{view.vote_points:,}"))
 
-    def _privileged(self, what: str, action, replacement: bool = False) -> None:
+    def _privileged(self, what: str, action, purpose: SlipPurpose) -> None:
+        """The manager's PIN is checked with the action itself; the slip prints afterwards,
+        in the background, with Retry if the printer fails."""
         ok, dialog = self.feedback.attempt(
             run_privileged, self.ctx, self.staff, MANAGER, what, action,
-            lambda issued: self._issued(issued, replacement), self.widget)
+            lambda issued: self._issued(issued, purpose), self.widget)
         self.override = dialog if ok else None
 
-    def _issued(self, issued: IssuedCard, replacement: bool) -> None:
+    def _issued(self, issued: IssuedCard, purpose: SlipPurpose) -> None:
         self.look_up(issued.login_id)
-        print_slip(self.till, issued, self.feedback, replacement)
+        self.slips = SlipFlow(self.till, self.staff, self.feedback, self.widget)
+        desk, staff = self.till.card_desk, self.staff
+        self.slips.start(lambda: desk.print_slip(staff, issued, purpose),
+                         self.tr("Printing the new slip…"))

@@ -11,10 +11,10 @@ from bp_till.domain.money import yen
 from bp_till.gui.feedback import Feedback
 from bp_till.gui.loader import load_ui
 from bp_till.gui.override import OverrideDialog, run_privileged
-from bp_till.printing.layout import sale_receipt
-from bp_till.printing.printers import PrintFailed
+from bp_till.gui.background import on_gui_thread
+from bp_till.printing.queue import JobResult
 from bp_till.services.floor import ClosedCheck, closed_checks
-from bp_till.services.receipts import REPRINT_ROLE, reprint_receipt
+from bp_till.services.receipts import REPRINT_ROLE
 from bp_till.services.staff import StaffMember
 
 COLUMNS = (
@@ -72,17 +72,21 @@ class ReceiptsView(QObject):
         check = self.selected()
         if check is None:
             return
-        action = lambda approval: reprint_receipt(self.ctx, self.staff, check.check_id, approval)  # noqa: E731
+        action = lambda approval: self.till.receipts.reprint(  # noqa: E731
+            self.staff, check.check_id, approval)
         ok, dialog = self.feedback.attempt(
             run_privileged, self.ctx, self.staff, REPRINT_ROLE,
             self.tr("Reprint receipt #{n} (marked REPRINT)").format(n=check.number),
-            action, self._print_copy, self.widget)
+            action, lambda ticket: self._queued(ticket, check.number), self.widget)
         self.override = dialog if ok else None
 
-    def _print_copy(self, receipt) -> None:
-        try:
-            self.till.printer.print_blocks(sale_receipt(receipt), "reprint", self.ctx.clock.now())
-        except PrintFailed as failure:
-            self.feedback.error(self.tr("The copy did not print: {why}").format(why=failure))
-            return
-        self.feedback.info(self.tr("Receipt #{n} reprinted.").format(n=receipt.check_number))
+    def _queued(self, ticket, number: int) -> None:
+        self.feedback.info(self.tr("Printing a copy of receipt #{n}…").format(n=number))
+        ticket.add_done_callback(on_gui_thread(lambda result: self._printed(result, number), self))
+
+    def _printed(self, result: JobResult, number: int) -> None:
+        if result.ok:
+            self.feedback.info(self.tr("Receipt #{n} reprinted.").format(n=number))
+        else:
+            self.feedback.error(self.tr("The copy did not print: {why}").format(
+                why=result.fault.message))

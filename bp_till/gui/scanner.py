@@ -28,6 +28,7 @@ class ScanCatcher(QObject):
         self.enabled = True
         self._burst = ""
         self._last_key = 0.0
+        self._target: QObject | None = None  # where the burst's keys are going
         self._field: QLineEdit | None = None
         self._field_text = ""
 
@@ -43,7 +44,7 @@ class ScanCatcher(QObject):
             return self._finish(fast)
         text = event.text()
         if text and text.isprintable():
-            if not (fast and self._burst):
+            if not (fast and self._burst and watched is self._target):
                 self._start_burst(watched)
             self._burst += text
             if len(self._burst) > MAX_CHARS:
@@ -55,6 +56,7 @@ class ScanCatcher(QObject):
     def _start_burst(self, widget: QObject) -> None:
         """Remember the focused field as it was, to put it back if this turns out a scan."""
         self._burst = ""
+        self._target = widget
         self._field = widget if isinstance(widget, QLineEdit) else None
         self._field_text = self._field.text() if self._field else ""
 

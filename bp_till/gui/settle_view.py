@@ -13,10 +13,12 @@ from bp_till.domain.settlement import CARD, CASH, EMONEY, REVENUE_STAMP_THRESHOL
 from bp_till.domain.typed import whole_number
 from bp_till.gui.feedback import Feedback
 from bp_till.gui.loader import load_ui
-from bp_till.gui.producer_issue import print_slip
-from bp_till.printing.layout import sale_receipt
-from bp_till.printing.printers import PrintFailed
-from bp_till.services import checks, producers
+from bp_till.gui.background import on_gui_thread
+from bp_till.gui.print_preview import PrintPreviewDialog
+from bp_till.gui.slip_flow import SlipFlow
+from bp_till.printing.queue import JobResult
+from bp_till.services import checks
+from bp_till.services.card_desk import CardSlip, SlipPurpose
 from bp_till.services.floor import CheckDetail, check_detail
 from bp_till.services.settle import settle_check
 from bp_till.services.staff import StaffMember
@@ -44,6 +46,8 @@ class SettleView(QObject):
         self.fields = {method: find(QLineEdit, name) for method, name in FIELDS.items()}
         self.steps: QStackedWidget = find(QStackedWidget, "steps")
         self.feedback = Feedback(find(QLabel, "messageLabel"))
+        self.slips: SlipFlow | None = None
+        self.preview: PrintPreviewDialog | None = None
         self._wire()
 
     def _wire(self) -> None:
@@ -158,32 +162,46 @@ class SettleView(QObject):
         find(QLabel, "doneLabel").setText(
             self.tr("Change {change}").format(change=yen(receipt.change)) if receipt.change
             else self.tr("Paid. No change."))
-        find(QLabel, "printLabel").setText(self._print(receipt))
+        self._print(receipt, cash=any(t.method == CASH for t in tenders))
         self.steps.setCurrentIndex(1)
         self._set_buttons(paying=False)
         find(QPushButton, "doneButton").setFocus()
 
-    def _print(self, receipt) -> str:
-        try:
-            self.till.printer.print_blocks(sale_receipt(receipt), "receipt", receipt.issued_at)
-        except PrintFailed as failure:
-            return self.tr("The receipt did not print: {why} The sale is saved; reprint it "
-                           "from Receipts.").format(why=failure)
-        return self.tr("Receipt printed.")
+    def _print(self, receipt, cash: bool) -> None:
+        """The drawer first (cash only), then the receipt, both through the print queue."""
+        if cash:
+            self.till.print_queue.open_drawer()
+        self.widget.findChild(QLabel, "printLabel").setText(self.tr("Printing the receipt…"))
+        ticket = self.till.receipts.print_receipt(receipt)
+        ticket.add_done_callback(on_gui_thread(self._printed, self))
+
+    def _printed(self, result: JobResult) -> None:
+        label = self.widget.findChild(QLabel, "printLabel")
+        if not result.ok:
+            label.setText(self.tr("The receipt did not print: {why} The sale is saved; print it "
+                                  "again from Receipts.").format(why=result.fault.message))
+            return
+        label.setText(self.tr("Receipt printed."))
+        if result.printed and result.printed.preview_image is not None:
+            self.preview = PrintPreviewDialog(result.printed.preview_image,
+                                              self.tr("Receipt"), self.widget)
+            self.preview.show()
 
     def _set_buttons(self, paying: bool) -> None:
         for name in ("confirmButton", "backButton"):
             self.widget.findChild(QPushButton, name).setVisible(paying)
 
     def _new_producer(self) -> None:
-        ok, issued = self.feedback.attempt(producers.issue_producer, self.ctx, self.staff)
-        if not ok:
+        if self.slips is not None and self.slips.busy:
             return
-        ok, _ = self.feedback.attempt(checks.attach_producer, self.ctx, self.staff,
-                                      self.detail.check_id, issued.card_number)
-        if ok:
-            self._load(self.detail.check_id)
-            print_slip(self.till, issued, self.feedback)
+        self.slips = SlipFlow(self.till, self.staff, self.feedback, self.widget)
+        self.slips.landed.connect(self._card_landed)
+        desk, staff = self.till.card_desk, self.staff
+        self.slips.start(lambda: desk.issue(staff), self.tr("Issuing a card and printing its slip…"))
+
+    def _card_landed(self, slip: CardSlip) -> None:
+        if slip.purpose == SlipPurpose.ISSUE:
+            self.attach(slip.card_number)
 
     def attach(self, typed: str) -> bool:
         """A card scanned at the payment step still joins the check."""

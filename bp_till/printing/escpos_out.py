@@ -50,6 +50,13 @@ def _image(printer: Dummy, block: Block, width: int) -> None:
     printer.image(block_image(block, width), center=False)
 
 
+def drawer_kick(profile: str) -> bytes:
+    """ESC p on pin 2, where the drawer is wired on nearly every till printer."""
+    printer = Dummy(profile=profile)
+    printer.cashdraw(2)
+    return printer.output
+
+
 def to_escpos(blocks: list[Block], profile: str, *, cut: bool = True) -> bytes:
     printer = Dummy(profile=profile)
     width = paper_dots(profile)

@@ -78,21 +78,26 @@ def portal_link(portal_url: str, login_id: str, password: str) -> str:
     return f"{portal_url}#id={login_id}&pw={normalise_password(password)}"
 
 
+SLIP_TITLES = {"issue": "title", "replacement": "replacement_title", "reset": "reset_title"}
+
+
 def card_slip(
     shop_name: str, portal_url: str, login_id: str, password: str, card_number: str,
-    issued_at: datetime, replacement: bool = False,
+    issued_at: datetime, purpose: str = "issue",
 ) -> list[Block]:
+    """The producer's slip: the only place the password ever appears. ``purpose`` is
+    ``issue`` (a first card), ``replacement`` (a lost card) or ``reset`` (a new password)."""
     t = template("card_slip")
+    card = [Line(t["card_label"]), Line(format_card_number(card_number), "center", bold=True)]
     return [
         Line(shop_name, "center", bold=True, big=True),
-        Line(t["replacement_title"] if replacement else t["title"], "center", bold=True),
+        Line(t[SLIP_TITLES[purpose]], "center", bold=True),
         Rule(),
         Line(t["login_label"]),
         Line(format_login_id(login_id), "center", bold=True, big=True),
         Line(t["password_label"]),
         Line(group_password(normalise_password(password)), "center", bold=True, big=True),
-        Line(t["card_label"]),
-        Line(format_card_number(card_number), "center", bold=True),
+        *(card if card_number else []),
         Rule(),
         Qr(portal_link(portal_url, login_id, password)),
         Line(t["scan_hint"], "center"),

@@ -11,6 +11,7 @@ from bp_till.domain.money import Category, check_quantity, require_whole, tax_ra
 from bp_till.services.context import TillContext
 from bp_till.services.inputs import cleaned, required_reason
 from bp_till.services.producers import _resolve
+from bp_till.services.refusals import audits_refusals
 from bp_till.services.staff import StaffMember
 from bp_till.store.models import CastMember, Check, CheckLine, MenuItem, PointsEntry
 from bp_till.store.uow import UnitOfWork
@@ -130,6 +131,7 @@ def cancel_check(ctx: TillContext, actor: StaffMember, check_id: int, reason: st
         uow.commit()
 
 
+@audits_refusals("card.scan")  # dead, unknown and mistyped cards end on the audit trail
 def attach_producer(ctx: TillContext, actor: StaffMember, check_id: int, typed: str) -> None:
     """Put the producer's card on the check, with the rank held when the check opened.
 

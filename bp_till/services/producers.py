@@ -18,6 +18,7 @@ from bp_till.domain.money import require_whole
 from bp_till.domain.points import Rank, rank_progress
 from bp_till.services.context import TillContext
 from bp_till.services.inputs import required_reason
+from bp_till.services.refusals import audits_refusals
 from bp_till.services.staff import Approval, StaffMember, authorize
 from bp_till.store.models import Card, PointsEntry, Producer
 from bp_till.store.uow import UnitOfWork
@@ -138,6 +139,7 @@ def find_producer(ctx: TillContext, typed: str) -> ProducerView:
         return _view(ctx, producer, card)
 
 
+@audits_refusals("card.replace")
 def replace_card(
     ctx: TillContext, actor: StaffMember, typed: str, approval: Approval | None = None
 ) -> IssuedCard:
@@ -184,11 +186,27 @@ def _resolve_any_card(session, typed: str) -> tuple[Producer, Card | None]:
         return card.producer, card
 
 
+@audits_refusals("password.reset")
 def reset_password(
     ctx: TillContext, actor: StaffMember, typed: str, approval: Approval | None = None
 ) -> IssuedCard:
     """A forgotten password: a new one for the same card."""
     approver = authorize(ctx, actor, "manager", approval, "reset a password")
+    return _new_password(ctx, actor, typed, approver)
+
+
+def reissue_unprinted(ctx: TillContext, actor: StaffMember, login_id: str,
+                      reason: str = "slip not printed") -> IssuedCard:
+    """A fresh password for a slip that did not print (the old one was never kept).
+
+    No manager is asked: the card desk calls this only for a slip it has just
+    seen fail, and the outbox and audit record it as a password reset.
+    """
+    return _new_password(ctx, actor, login_id, None, reason=reason)
+
+
+def _new_password(ctx: TillContext, actor: StaffMember, typed: str,
+                  approver: StaffMember | None, reason: str | None = None) -> IssuedCard:
     password, password_hash = _fresh_password()
     with ctx.uow() as uow:
         producer, card = _resolve(uow.session, typed)
@@ -201,17 +219,20 @@ def reset_password(
                 "reset_at": uow.now.isoformat(),
             },
         )
+        detail = {"reason": reason} if reason else {}
         uow.audit(
             "password.reset",
             actor.id,
             approver_id=approver.id if approver else None,
             subject=f"producer:{producer.login_id}",
+            **detail,
         )
         uow.commit()
         number = card.number if card else ""
         return IssuedCard(producer.id, producer.login_id, number, password, uow.now)
 
 
+@audits_refusals("points.adjust")
 def adjust_points(
     ctx: TillContext,
     actor: StaffMember,

@@ -291,3 +291,32 @@ class RankTableVersion(Base):
     ranks: Mapped[str] = mapped_column(Text)  # JSON: [{name, threshold, multiplier_pct}]
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
+class PrintJob(Base):
+    """A sale receipt or reprint sent to the printer, kept so a failed one can print again.
+
+    Only what rebuilds the receipt (the check) is kept, never the printout; card
+    slips are never written here (they carry a password).
+    """
+
+    __tablename__ = "print_jobs"
+    __table_args__ = (
+        CheckConstraint("kind IN ('receipt', 'reprint')", name="kind"),
+        CheckConstraint("state IN ('queued', 'sent', 'confirmed', 'failed', 'retried')",
+                        name="state"),
+        Index("ix_print_jobs_state", "state", "queued_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    check_id: Mapped[int] = mapped_column(ForeignKey("checks.id"))
+    state: Mapped[str] = mapped_column(String(10))
+    queued_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # the first byte went out
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    fault_kind: Mapped[str | None] = mapped_column(String(16))
+    fault_message: Mapped[str | None] = mapped_column(Text)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # who asked (reprints)
+    retry_of: Mapped[str | None] = mapped_column(ForeignKey("print_jobs.id"))
+    check: Mapped[Check] = relationship()

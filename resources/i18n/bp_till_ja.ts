@@ -146,109 +146,114 @@
 <context>
     <name>CheckView</name>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="31"/>
+        <location filename="../../bp_till/gui/check_view.py" line="32"/>
         <source>Ordered by mistake</source>
         <translation>誤オーダー</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="32"/>
+        <location filename="../../bp_till/gui/check_view.py" line="33"/>
         <source>Customer changed their mind</source>
         <translation>お客様都合</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="33"/>
+        <location filename="../../bp_till/gui/check_view.py" line="34"/>
         <source>Served late</source>
         <translation>提供遅れ</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="34"/>
+        <location filename="../../bp_till/gui/check_view.py" line="35"/>
         <source>Wrong item</source>
         <translation>商品違い</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="37"/>
+        <location filename="../../bp_till/gui/check_view.py" line="38"/>
         <source>Guests left before ordering</source>
         <translation>注文前に退店</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="38"/>
+        <location filename="../../bp_till/gui/check_view.py" line="39"/>
         <source>Opened by mistake</source>
         <translation>誤って開いた伝票</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="122"/>
+        <location filename="../../bp_till/gui/check_view.py" line="124"/>
         <source>take-out</source>
         <translation>お持ち帰り</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="124"/>
+        <location filename="../../bp_till/gui/check_view.py" line="126"/>
         <source>1 guest</source>
         <translation>1名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="126"/>
+        <location filename="../../bp_till/gui/check_view.py" line="128"/>
         <source>{n} guests</source>
         <translation>{n}名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="128"/>
+        <location filename="../../bp_till/gui/check_view.py" line="130"/>
         <source>Check #{number} · {table} · {kind}</source>
         <translation>伝票 #{number} · {table} · {kind}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="130"/>
+        <location filename="../../bp_till/gui/check_view.py" line="132"/>
         <source>Stay {stay}</source>
         <translation>滞在 {stay}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="134"/>
+        <location filename="../../bp_till/gui/check_view.py" line="136"/>
         <source>{rate}% items {total} (tax {tax})</source>
         <translation>{rate}%対象 {total}（内税 {tax}）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="139"/>
+        <location filename="../../bp_till/gui/check_view.py" line="141"/>
         <source>Total {total}</source>
         <translation>合計 {total}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="145"/>
+        <location filename="../../bp_till/gui/check_view.py" line="147"/>
         <source>No producer card on this check yet.</source>
         <translation>この伝票にはまだプロデューサーカードがありません。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="147"/>
+        <location filename="../../bp_till/gui/check_view.py" line="149"/>
         <source>{login} · {rank} {mult} · {spend} spend points · {votes} vote points
 This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <translation>{login} · {rank} {mult} · 累計 {spend} pt · 投票 {votes} pt
 この伝票で +{earn} pt、投票 +{earn_votes} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="153"/>
+        <location filename="../../bp_till/gui/check_view.py" line="155"/>
         <source>{needed} points to {rank}.</source>
         <translation>{rank}まであと {needed} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="160"/>
+        <location filename="../../bp_till/gui/check_view.py" line="162"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="209"/>
+        <location filename="../../bp_till/gui/check_view.py" line="211"/>
         <source>Choose the line to void first.</source>
         <translation>取り消す明細を先に選んでください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="212"/>
+        <location filename="../../bp_till/gui/check_view.py" line="214"/>
         <source>Why void {item}?</source>
         <translation>「{item}」を取り消す理由は？</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="220"/>
+        <location filename="../../bp_till/gui/check_view.py" line="222"/>
         <source>Why cancel the whole check?</source>
         <translation>伝票全体を取り消す理由は？</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/check_view.py" line="249"/>
+        <source>Issuing a card and printing its slip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="259"/>
         <source>Check #{number} is empty: there is nothing to settle.</source>
         <translation>伝票 #{number} は空です。会計するものがありません。</translation>
     </message>
@@ -498,19 +503,6 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     </message>
 </context>
 <context>
-    <name>ProducerIssue</name>
-    <message>
-        <location filename="../../bp_till/gui/producer_issue.py" line="19"/>
-        <source>Card {card} issued to producer {login}.</source>
-        <translation>カード {card} をプロデューサー {login} に発行しました。</translation>
-    </message>
-    <message>
-        <location filename="../../bp_till/gui/producer_issue.py" line="25"/>
-        <source>The slip did not print: {why}</source>
-        <translation>カード用紙を印刷できませんでした: {why}</translation>
-    </message>
-</context>
-<context>
     <name>Producers</name>
     <message>
         <location filename="../../ui/producers.ui" line="6"/>
@@ -561,54 +553,59 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>ProducersView</name>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="74"/>
+        <location filename="../../bp_till/gui/producers_view.py" line="76"/>
         <source>no live card</source>
         <translation>有効なカードなし</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="75"/>
+        <location filename="../../bp_till/gui/producers_view.py" line="77"/>
         <source>Login ID {login} · card {card}</source>
         <translation>ログインID {login} · カード {card}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="77"/>
+        <location filename="../../bp_till/gui/producers_view.py" line="79"/>
         <source>{rank} · votes {mult}</source>
         <translation>{rank} · 投票倍率 {mult}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="83"/>
+        <location filename="../../bp_till/gui/producers_view.py" line="85"/>
         <source>{spend} lifetime spend points · {votes} vote points to give</source>
         <translation>累計 {spend} pt · 投票できるポイント {votes} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="86"/>
+        <location filename="../../bp_till/gui/producers_view.py" line="88"/>
         <source>{needed} more spend points to {rank} ({mult}).</source>
         <translation>{rank}（{mult}）まであと {needed} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="90"/>
+        <location filename="../../bp_till/gui/producers_view.py" line="92"/>
         <source>The top rank.</source>
         <translation>最上位ランクです。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="97"/>
+        <location filename="../../bp_till/gui/producers_view.py" line="99"/>
         <source>{day}  #{number}  {total}  +{spend} pt  +{votes} votes</source>
         <translation>{day}  #{number}  {total}  +{spend} pt  投票 +{votes}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="116"/>
+        <location filename="../../bp_till/gui/producers_view.py" line="118"/>
         <source>Replace the card of producer {login}: the old card stops working.</source>
         <translation>プロデューサー {login} のカードを再発行します。古いカードは使えなくなります。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="124"/>
+        <location filename="../../bp_till/gui/producers_view.py" line="126"/>
         <source>Reset the password of producer {login}.</source>
         <translation>プロデューサー {login} のパスワードを再発行します。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="139"/>
+        <location filename="../../bp_till/gui/producers_view.py" line="142"/>
         <source>Saved. {votes} vote points left.</source>
         <translation>保存しました。投票ポイント残り {votes}。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/producers_view.py" line="158"/>
+        <source>Printing the new slip…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -682,17 +679,22 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <translation>先にレシートを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="78"/>
+        <location filename="../../bp_till/gui/receipts_view.py" line="79"/>
         <source>Reprint receipt #{n} (marked REPRINT)</source>
         <translation>レシート #{n} を再発行（「再発行」印字）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="86"/>
+        <location filename="../../bp_till/gui/receipts_view.py" line="84"/>
+        <source>Printing a copy of receipt #{n}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="91"/>
         <source>The copy did not print: {why}</source>
         <translation>再発行を印刷できませんでした: {why}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="88"/>
+        <location filename="../../bp_till/gui/receipts_view.py" line="89"/>
         <source>Receipt #{n} reprinted.</source>
         <translation>レシート #{n} を再発行しました。</translation>
     </message>
@@ -872,6 +874,66 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <source>This till</source>
         <translation>この端末</translation>
     </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="22"/>
+        <source>Rank table (a manager&apos;s PIN to save)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="28"/>
+        <source>Add a rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="29"/>
+        <source>Remove the chosen rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="30"/>
+        <source>Save as a new version</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../../bp_till/gui/settings_view.py" line="19"/>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settings_view.py" line="20"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="78"/>
+        <source>From spend points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settings_view.py" line="21"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="79"/>
+        <source>Vote multiplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settings_view.py" line="64"/>
+        <source>Version {v} in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settings_view.py" line="65"/>
+        <source>The café&apos;s default ranks (never changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settings_view.py" line="89"/>
+        <source>Save a new rank table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settings_view.py" line="94"/>
+        <source>Rank table version {v} is in force; checks already rung up keep their multiplier.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Settle</name>
@@ -939,68 +1001,83 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>SettleView</name>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="27"/>
+        <location filename="../../bp_till/gui/settle_view.py" line="29"/>
         <source>Cash received</source>
         <translation>お預かり（現金）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="28"/>
+        <location filename="../../bp_till/gui/settle_view.py" line="30"/>
         <source>Credit card</source>
         <translation>クレジットカード</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="29"/>
+        <location filename="../../bp_till/gui/settle_view.py" line="31"/>
         <source>E-money</source>
         <translation>電子マネー</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="80"/>
+        <location filename="../../bp_till/gui/settle_view.py" line="84"/>
         <source>Check #{number} · {table}</source>
         <translation>伝票 #{number} · {table}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="82"/>
+        <location filename="../../bp_till/gui/settle_view.py" line="86"/>
         <source>To pay {total}</source>
         <translation>お会計 {total}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="85"/>
+        <location filename="../../bp_till/gui/settle_view.py" line="89"/>
         <source>{rank}: +{spend} spend and +{votes} vote points on this check.</source>
         <translation>{rank}：この伝票で +{spend} pt、投票 +{votes} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="87"/>
+        <location filename="../../bp_till/gui/settle_view.py" line="91"/>
         <source>No producer card: a first visit can get one now.</source>
         <translation>プロデューサーカードなし：初来店ならここで発行できます。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="109"/>
+        <location filename="../../bp_till/gui/settle_view.py" line="113"/>
         <source>{short} still to pay</source>
         <translation>あと {short} 不足</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="116"/>
-        <location filename="../../bp_till/gui/settle_view.py" line="159"/>
+        <location filename="../../bp_till/gui/settle_view.py" line="120"/>
+        <location filename="../../bp_till/gui/settle_view.py" line="163"/>
         <source>Change {change}</source>
         <translation>お釣り {change}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="118"/>
+        <location filename="../../bp_till/gui/settle_view.py" line="122"/>
         <source>Cash of {limit} or more: this receipt needs a revenue stamp (収入印紙).</source>
         <translation>現金 {limit} 以上：このレシートには収入印紙が必要です。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="160"/>
+        <location filename="../../bp_till/gui/settle_view.py" line="164"/>
         <source>Paid. No change.</source>
         <translation>お支払い完了。お釣りなし。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="170"/>
-        <source>The receipt did not print: {why} The sale is saved; reprint it from Receipts.</source>
-        <translation>レシートを印刷できませんでした: {why} 会計は保存済みです。「レシート」から再発行してください。</translation>
+        <location filename="../../bp_till/gui/settle_view.py" line="174"/>
+        <source>Printing the receipt…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="172"/>
+        <location filename="../../bp_till/gui/settle_view.py" line="181"/>
+        <source>The receipt did not print: {why} The sale is saved; print it again from Receipts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settle_view.py" line="187"/>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settle_view.py" line="200"/>
+        <source>Issuing a card and printing its slip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settle_view.py" line="184"/>
         <source>Receipt printed.</source>
         <translation>レシートを印刷しました。</translation>
     </message>
@@ -1044,19 +1121,95 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     </message>
 </context>
 <context>
+    <name>SlipFailed</name>
+    <message>
+        <location filename="../../ui/slip_failed.ui" line="5"/>
+        <source>The card slip did not print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_failed.ui" line="9"/>
+        <source>The card is already on the account and the sale goes on. Retry prints the slip with a new password (whatever came out is void). Give up voids the password; a manager can reset it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_failed.ui" line="12"/>
+        <source>Give up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/slip_failed.ui" line="13"/>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SlipFlow</name>
+    <message>
+        <location filename="../../bp_till/gui/slip_flow.py" line="53"/>
+        <source>Card {card} for producer {login}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/slip_flow.py" line="56"/>
+        <source>The slip is printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/slip_flow.py" line="58"/>
+        <source>Producer card slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/slip_flow.py" line="63"/>
+        <source>The slip did not print: {why}</source>
+        <translation type="unfinished">カード用紙を印刷できませんでした: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/slip_flow.py" line="74"/>
+        <source>Printing the slip again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/slip_flow.py" line="82"/>
+        <source>No slip: the password is void. A manager can reset it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="35"/>
+        <location filename="../../bp_till/gui/status.py" line="43"/>
         <source>Sync: {n} events waiting</source>
         <translation>同期: 未送信 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="36"/>
-        <source>Printer: {url}</source>
-        <translation>プリンター: {url}</translation>
+        <location filename="../../bp_till/gui/status.py" line="49"/>
+        <source>Printer: {problem}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="37"/>
+        <location filename="../../bp_till/gui/status.py" line="52"/>
+        <source>Printer: ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/status.py" line="55"/>
+        <source>paper low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/status.py" line="57"/>
+        <source>{n} printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/status.py" line="59"/>
+        <source>{n} receipts to print again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/status.py" line="44"/>
         <source>Business day {day}</source>
         <translation>営業日 {day}</translation>
     </message>

@@ -29,7 +29,8 @@ def window(qtbot, ctx, tmp_path, prints):
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
-    return main
+    yield main
+    till.close(drain_s=5)  # the print queue's thread, before the store goes
 
 
 def click(qtbot, widget: QWidget) -> None:
@@ -38,7 +39,9 @@ def click(qtbot, widget: QWidget) -> None:
 
 
 def button(window, name: str) -> QPushButton:
-    found = window.findChild(QPushButton, name)
+    """A button on the screen now showing, else anywhere in the window (the header)."""
+    page = window.pages.currentWidget() if hasattr(window, "pages") else window
+    found = page.findChild(QPushButton, name) or window.findChild(QPushButton, name)
     assert found is not None, name
     return found
 

@@ -51,7 +51,7 @@ def test_a_reprint_needs_a_managers_pin_and_a_wrong_one_is_refused(
     type_keys(qtbot, PINS["manager"])
     press(qtbot, Qt.Key.Key_Return)
     assert not override.dialog.isVisible()
-    assert window.receipts.feedback.label.text() == "Receipt #1 reprinted."
+    qtbot.waitUntil(lambda: window.receipts.feedback.label.text() == "Receipt #1 reprinted.")
     copy = receipt_for(ctx, check)
     assert copy.reprint
     assert prints.read_bytes() == to_escpos(sale_receipt(copy), "TM-T88V")
@@ -68,6 +68,7 @@ def test_a_shift_lead_reprints_without_an_override(qtbot, window, ctx, cashier, 
     window.receipts.table.selectRow(0)
     click(qtbot, button(window, "reprintButton"))
     assert window.receipts.override is None
+    qtbot.waitUntil(lambda: window.receipts.feedback.label.text() == "Receipt #1 reprinted.")
     assert prints.exists()
     (entry,) = [a for a in _audit(ctx) if a[0] == "receipt.reprinted"]
     assert entry == ("receipt.reprinted", shift_lead.id, None)

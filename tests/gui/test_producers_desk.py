@@ -33,6 +33,8 @@ def test_a_cashier_replaces_a_lost_card_with_a_managers_pin(qtbot, window, ctx, 
     type_keys(qtbot, PINS["manager"])
     click(qtbot, override.dialog.findChild(type(button(window, "findButton")), "approveButton"))
 
+    qtbot.waitUntil(lambda: "The slip is printed." in window.producers.feedback.label.text(),
+                    timeout=10_000)
     with ctx.store.read() as session:
         cards = {c.number: c.status for c in session.scalars(select(Card))}
         (event,) = session.scalars(select(OutboxEvent).where(OutboxEvent.type == "card.replaced"))
@@ -44,4 +46,3 @@ def test_a_cashier_replaces_a_lost_card_with_a_managers_pin(qtbot, window, ctx, 
     assert _text(window, "identityLabel").endswith(format_card_number(new_number))
     assert _text(window, "rankLabel") == "Silver · votes ×1.5"  # points and rank stay
     assert format_card_number(new_number).encode() in prints.read_bytes()  # the new slip printed
-    assert "The slip is printed." in window.producers.feedback.label.text()

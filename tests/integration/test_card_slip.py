@@ -1,66 +1,94 @@
-"""A producer card slip, as the preview printer saves it, scanned by an independent decoder."""
+"""A producer card issued at the till, its slip printed, and read back as a phone and the website would."""
 
-from urllib.parse import parse_qs, urlparse
-
-import zxingcpp
-from PIL import Image
+import pytest
+from PIL import ImageOps
 from sqlalchemy import select
 
+from bp_till.central.schema import producers as central_producers
 from bp_till.domain.credentials import verify_password
-from bp_till.printing.layout import card_slip
-from bp_till.printing.printers import Printer
-from bp_till.services.producers import issue_producer
+from bp_till.domain.identifiers import format_card_number, format_login_id
+from bp_till.printing.escpos_out import paper_dots
+from bp_till.printing.printers import PrintFailed, Printer
 from bp_till.store.models import Producer
+from bp_till.sync.push import push
+from tests.support.escpos_decode import Raster
+from tests.sync.conftest import central  # noqa: F401 - the SQLite and PostgreSQL central fixture
+from tests.support.tills import printouts, slip_seen, till_with
 
 
-def test_the_slip_qr_logs_in_with_the_stored_hash(ctx, cashier, tmp_path):
-    issued = issue_producer(ctx, cashier)
-    printer = Printer("preview", preview_dir=tmp_path)
-    blocks = card_slip("Backstage Pass", ctx.site.portal_url, issued.login_id, issued.password,
-                       issued.card_number, issued.issued_at)
-    png = printer.print_blocks(blocks, "card", issued.issued_at)
-
-    (code,) = zxingcpp.read_barcodes(Image.open(png).convert("L"))
-    url = urlparse(code.text)
-    assert f"{url.scheme}://{url.netloc}{url.path}" == "https://portal.example/login"
-    assert url.query == ""  # credentials only in the fragment, never sent to a server
-    fragment = parse_qs(url.fragment)
-    assert fragment["id"] == [issued.login_id]
+def _stored_hash(ctx, login_id):
     with ctx.store.read() as session:
-        stored = session.scalars(select(Producer.password_hash).where(Producer.login_id == issued.login_id)).one()
-    assert verify_password(stored, fragment["pw"][0])
+        return session.scalars(select(Producer.password_hash).where(Producer.login_id == login_id)).one()
 
 
-def test_file_printer_appends_escpos_bytes(tmp_path, ctx, cashier):
-    out = tmp_path / "night.bin"
-    printer = Printer(f"file://{out}")
-    issued = issue_producer(ctx, cashier)
-    blocks = card_slip("Backstage Pass", ctx.site.portal_url, issued.login_id, issued.password,
-                       issued.card_number, issued.issued_at)
-    printer.print_blocks(blocks, "card", issued.issued_at)
-    first = out.read_bytes()
-    printer.print_blocks(blocks, "card", issued.issued_at)
-    data = out.read_bytes()
-    assert data == first + first  # appended, not overwritten
-    assert first.startswith(b"\x1b@")  # ESC @ initialises the printer
-    assert b"\x1dv0" in first  # the raster image command carries the Japanese lines and the QR
-    assert first.endswith(b"\x1bd\x06\x1dV\x00")  # feed six lines, then the full cut
+def test_a_card_issued_to_a_file_printer_scans_and_logs_in_at_the_till_and_centrally(
+        ctx, cashier, tmp_path, central):
+    night = tmp_path / "night.bin"
+    till = till_with(ctx, tmp_path, f"file://{night}")
+    slip = till.card_desk.issue(cashier)
+    till.close()
+    assert slip.printed and slip.fault is None
+
+    (items,) = printouts(night.read_bytes())
+    seen = slip_seen(items)
+    assert seen["portal"] == "https://portal.example/login"
+    assert seen["id"] == slip.login_id
+    password = seen["pw"]
+    assert format_login_id(slip.login_id) in seen["lines"]
+    assert format_card_number(slip.card_number) in seen["lines"]
+    assert f"{password[:4]}-{password[4:8]}-{password[8:]}" in seen["lines"]  # grouped for reading
+    assert verify_password(_stored_hash(ctx, slip.login_id), password)
+
+    push(ctx, central)
+    with central.connect() as conn:
+        central_hash = conn.scalar(select(central_producers.c.password_hash)
+                                   .where(central_producers.c.login_id == slip.login_id))
+    assert central_hash.startswith("$argon2id$") and verify_password(central_hash, password)
+    assert not verify_password(central_hash, password[:-1] + ("0" if password[-1] != "0" else "1"))
 
 
-def test_preview_never_keeps_a_card_slip_on_disk(tmp_path, ctx, cashier):
-    issued = issue_producer(ctx, cashier)
-    blocks = card_slip("Backstage Pass", ctx.site.portal_url, issued.login_id, issued.password,
-                       issued.card_number, issued.issued_at)
+@pytest.mark.parametrize("profile", ["POS-5890", "TM-T88V", "TM-T20II"])  # 58 mm 384 dots, 80 mm 512 and 576
+def test_the_qr_fits_and_scans_on_58_and_80_mm_paper(ctx, cashier, tmp_path, profile):
+    night = tmp_path / "slip.bin"
+    till = till_with(ctx, tmp_path, f"file://{night}", profile=profile)
+    slip = till.card_desk.issue(cashier)
+    till.close()
+    (items,) = printouts(night.read_bytes())
+    qr = max((item.image for item in items if isinstance(item, Raster)), key=lambda im: im.height)
+    # the QR is the tallest raster, square (its width padded to whole bytes)
+    assert 0 <= qr.width - qr.height < 8
+    assert qr.width <= paper_dots(profile)
+    seen = slip_seen(items, profile)
+    assert seen["id"] == slip.login_id
+    assert verify_password(_stored_hash(ctx, slip.login_id), seen["pw"])
+    left, top, right, bottom = ImageOps.invert(qr.convert("L")).getbbox()  # the black modules
+    finder = next(x for x in range(left, right) if qr.getpixel((x, top))) - left  # 7 modules wide
+    module = finder / 7
+    assert module >= 5  # dots: 0.6 mm at 203 dpi, read by a phone from a hand's length
+    assert min(left, top, qr.height - bottom) >= 4 * module  # the quiet zone the QR standard asks
+
+
+def test_the_preview_printer_shows_a_slip_but_never_saves_it(ctx, cashier, tmp_path):
+    till = till_with(ctx, tmp_path, "preview")
+    slip = till.card_desk.issue(cashier)
+    till.close()
+    assert slip.printed and slip.preview is not None
+    assert slip_seen([Raster(slip.preview.convert("1"), 1)])["id"] == slip.login_id
     prints = tmp_path / "prints"
-    assert Printer("preview", preview_dir=prints).print_blocks(
-        blocks, "card", issued.issued_at, secret=True) is None
     assert not prints.exists() or list(prints.iterdir()) == []
 
 
-def test_an_unplugged_usb_printer_is_a_print_failure(tmp_path):
-    import pytest
+def test_a_file_printer_appends(tmp_path, ctx, cashier):
+    night = tmp_path / "night.bin"
+    till = till_with(ctx, tmp_path, f"file://{night}")
+    first = till.card_desk.issue(cashier)
+    second = till.card_desk.issue(cashier)
+    till.close()
+    assert [slip_seen(items)["id"] for items in printouts(night.read_bytes())] == [
+        first.login_id, second.login_id]
 
-    from bp_till.printing.printers import PrintFailed
 
-    with pytest.raises(PrintFailed, match="printer"):
+def test_an_unplugged_usb_printer_is_a_print_failure():
+    with pytest.raises(PrintFailed) as failed:
         Printer("usb://04b8:0e15", timeout_s=0.5).send(b"\x1b@")
+    assert failed.value.kind == "not_found" and "not found" in failed.value.message

@@ -102,8 +102,6 @@ def test_receipt_reprint_is_marked_and_identical(ctx, cashier):
         (lambda c, s, k: checks.add_line(c, s, k, "NOPE"), NotFound, "No menu item"),
         (lambda c, s, k: checks.add_line(c, s, k, "C01"), InvalidInput, "cast member"),
         (lambda c, s, k: checks.add_line(c, s, k, "C01", 1, "C999"), NotFound, "cast"),
-        (lambda c, s, k: checks.attach_producer(c, s, k, "0101-0000-0014"), InvalidInput, "typo"),
-        (lambda c, s, k: checks.attach_producer(c, s, k, "0199-0000-0013"), InvalidInput, "typo"),
         (lambda c, s, k: checks.void_line(c, s, 10**6, "x"), NotFound, "line"),
         (lambda c, s, k: settle_check(c, s, k, [Tender("cash", 10_000)]), InvalidInput, "empty"),
         (lambda c, s, k: checks.open_check(c, s, "", 1), InvalidInput, "table"),

@@ -66,8 +66,10 @@ def test_replacement_card_keeps_the_account_and_kills_the_old_card(ctx, cashier,
 
 def test_replacement_without_a_manager_pin_is_refused(ctx, cashier, unchanged):
     issued = producers.issue_producer(ctx, cashier)
-    with unchanged(), pytest.raises(NotAllowed, match="manager's PIN is needed"):
+    with unchanged(refusals=1), pytest.raises(NotAllowed, match="manager's PIN is needed"):
         producers.replace_card(ctx, cashier, issued.card_number)
+    (refused,) = _audit(ctx, "card.replace.refused")
+    assert refused.staff_id == cashier.id and "manager's PIN is needed" in refused.detail
 
 
 def test_override_with_a_wrong_pin_is_refused_and_audited(ctx, cashier, manager):
@@ -96,7 +98,7 @@ def test_password_reset(ctx, cashier, manager):
 
 def test_points_adjustment_needs_a_reason_and_stays_above_zero(ctx, cashier, manager, unchanged):
     issued = producers.issue_producer(ctx, cashier)
-    with unchanged():
+    with unchanged(refusals=3):  # each refused attempt is audited, and nothing else written
         with pytest.raises(InvalidInput, match="reason"):
             producers.adjust_points(ctx, manager, issued.login_id, vote_delta=10, reason=" ")
         with pytest.raises(InvalidInput, match="below zero"):

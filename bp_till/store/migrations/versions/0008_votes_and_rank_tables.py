@@ -1,7 +1,7 @@
 """Votes given at the till, and versions of the rank table.
 
 Revision ID: 0008
-Revises: 0001
+Revises: 0004
 """
 
 import sqlalchemy as sa
@@ -10,7 +10,7 @@ from alembic import op
 from bp_till.store.types import UtcDateTime
 
 revision = "0008"
-down_revision = "0001"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
