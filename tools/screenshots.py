@@ -22,10 +22,14 @@ from bp_till.config import load_config  # noqa: E402
 from bp_till.demo import load_demo  # noqa: E402
 from bp_till.domain.business_day import TOKYO  # noqa: E402
 from bp_till.domain.settlement import Tender  # noqa: E402
+from bp_till import simulate  # noqa: E402
 from bp_till.gui.app import MainWindow  # noqa: E402
-from bp_till.printing.layout import card_slip, sale_receipt  # noqa: E402
-from bp_till.services import checks, producers, settle  # noqa: E402
+from bp_till.gui.close_out import CloseOutView  # noqa: E402
+from bp_till.printing.layout import card_slip, close_out_report, sale_receipt  # noqa: E402
+from bp_till.services import checks, closeout, corrections, producers, settle  # noqa: E402
 from bp_till.services.staff import list_staff  # noqa: E402
+from bp_till.store.models import Check  # noqa: E402
+from sqlalchemy import func, select  # noqa: E402
 
 
 def main(out: Path) -> None:
@@ -40,6 +44,7 @@ def main(out: Path) -> None:
         app.processEvents()
         window.grab().save(str(out / "sign-in.png"))
         _printouts(till, out)
+        _close_out(app, till, out)
         till.close()
 
 
@@ -56,6 +61,36 @@ def _printouts(till, out: Path) -> None:
     checks.attach_producer(ctx, cashier, check, issued.card_number)
     receipt = settle.settle_check(ctx, cashier, check, [Tender("cash", 10_000)])
     till.printer.render_png(sale_receipt(receipt), out / "receipt.png")
+
+
+def _close_out(app, till, out: Path) -> None:
+    """A simulated night with a void and a refund, the drawer counted ¥500 short."""
+    ctx = till.ctx
+    simulate.run(till, 70, seed=6)
+    manager = next(s for s in list_staff(ctx) if s.role == "manager")
+    lead = next(s for s in list_staff(ctx) if s.role == "shift_lead")
+    with ctx.store.read() as session:
+        last_day = session.scalar(select(func.max(Check.business_day)))
+        last = session.scalar(select(func.max(Check.closed_at)))
+        sold = session.scalars(select(Check.id).where(
+            Check.business_day == last_day, Check.status == "settled").order_by(Check.number)).all()
+    ctx.clock.set(last)
+    corrections.void_settled_check(ctx, manager, sold[3], "Charged to the wrong table")
+    corrections.refund_check(ctx, manager, sold[8], "Cheki photo came out blank")
+    view = CloseOutView(ctx, till.printer, lead, force_sync=lambda: 0)
+    view.widget.resize(1024, 720)
+    view.widget.show()
+    drawer = view.report.figures.drawer
+    view.float_spin.setValue(30_000)
+    left = 30_000 + drawer.cash_sales + drawer.cash_refunds - 500
+    for value, box in view.counts.items():
+        box.setValue(left // value)
+        left %= value
+    app.processEvents()
+    view.widget.grab().save(str(out / "close-out.png"))
+    report = closeout.day_report(ctx, last_day)
+    till.printer.render_png(close_out_report(report.figures, ctx.site.shop_name, ctx.site.terminal),
+                            out / "close-out-report.png")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,9 @@ from bp_till.domain.closeout import DayFigures
 from bp_till.domain.money import RateTotal, yen
 from bp_till.domain.receipt import Receipt, ReceiptLine, RefundReceipt
 from bp_till.printing.blocks import Block, Box, Line, Qr, Row, Rule
+from bp_till.printing.text import wrap
+
+WRAP_COLUMNS = 40  # what fits a line of 80 mm paper, indent included
 
 
 @cache
@@ -119,7 +122,8 @@ def refund_receipt(refund: RefundReceipt) -> list[Block]:
                    Line(t["votes_label"].format(votes=p.vote_points))]
         if refund.votes_already_spent:
             blocks.append(Line(t["votes_spent_label"].format(spent=refund.votes_already_spent)))
-    blocks += [Rule(), Line(t["reason_label"]), Line(refund.reason)]
+    blocks += [Rule(), Line(t["reason_label"]),
+               *[Line(text) for text in wrap(refund.reason, WRAP_COLUMNS)]]
     if not refund.reprint:
         blocks.append(Box(t["signature_box"]))
     return blocks
@@ -200,7 +204,8 @@ def close_out_figures(f: DayFigures) -> list[Block]:
                 yen(c.net)) for c in f.categories
         ]),
         *_section(t["hours_heading"], [
-            Row(t["hour"].format(hour=h.hour, checks=h.checks), yen(h.sales)) for h in f.hours
+            Row(t["hour_one" if h.checks == 1 else "hour"].format(hour=h.hour, checks=h.checks),
+                yen(h.sales)) for h in f.hours
         ]),
         *_corrections(t, f),
         *_section(t["cards_heading"], [Row(t["cards_issued"], f"{f.cards_issued:,}"),
@@ -224,10 +229,12 @@ def _section(heading: str, rows: list[Block]) -> list[Block]:
     return [Rule(), Line(heading, bold=True), *rows]
 
 
-def _who(t: dict, by: str, approver: str | None, reason: str) -> Line:
-    if approver:
-        return Line(t["who_approved_line"].format(by=by, approver=approver, reason=reason))
-    return Line(t["who_line"].format(by=by, reason=reason))
+def _who(t: dict, by: str, approver: str | None, reason: str) -> list[Line]:
+    """Who did it, who approved it and why, wrapped to the paper, indented under the entry."""
+    who = (t["who_approved_line"].format(by=by, approver=approver) if approver
+           else t["who_line"].format(by=by))
+    texts = [*wrap(who, WRAP_COLUMNS), *wrap(t["reason_line"].format(reason=reason), WRAP_COLUMNS)]
+    return [Line(f"  {text}") for text in texts]
 
 
 def _corrections(t: dict, f: DayFigures) -> list[Block]:
@@ -235,13 +242,13 @@ def _corrections(t: dict, f: DayFigures) -> list[Block]:
     for v in f.voids:
         voids += [Line(t["void_line"].format(number=v.check_number, table=v.table,
                                              total=yen(v.total))),
-                  _who(t, v.voided_by, v.approved_by, v.reason)]
+                  *_who(t, v.voided_by, v.approved_by, v.reason)]
     refunds: list[Block] = []
     for r in f.refund_list:
         refunds += [Line(t["refund_line"].format(number=r.number, check=r.check_number,
                                                  day=r.original_day.isoformat(),
                                                  total=yen(r.total))),
-                    _who(t, r.refunded_by, r.approved_by, r.reason)]
+                    *_who(t, r.refunded_by, r.approved_by, r.reason)]
     return [
         *_section(t["voids_heading"], voids or [Line(t["none"])]),
         *_section(t["refunds_heading"], refunds or [Line(t["none"])]),

@@ -17,6 +17,23 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def wrap(text: str, columns: int) -> list[str]:
+    """Break text into lines of at most ``columns`` columns, at a space where one is near."""
+    lines, current = [], ""
+    for ch in text:
+        if display_width(current + ch) <= columns:
+            current += ch
+            continue
+        cut = current.rfind(" ")
+        if cut > 0:
+            lines.append(current[:cut])
+            current = current[cut + 1:] + ch
+        else:
+            lines.append(current)
+            current = ch
+    return [*lines, current] if current else lines
+
+
 def _line(block: Line, columns: int) -> str:
     gap = max(0, columns - display_width(block.text))
     if block.align == "center":

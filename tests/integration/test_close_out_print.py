@@ -116,7 +116,8 @@ def test_the_printed_report_carries_the_json_figures(ctx, cashier, manager, shif
         *([(f"{names[m['method']]} refunds", _money(m["refunds"]))] if m["refunds"] else []))]
     assert [right for _, right in s["部門 CATEGORIES"]] == [_money(c["net"]) for c in figures["categories"]]
     assert [left for left, _ in s["時間帯 BY HOUR"]] == [
-        f"{h['hour']:02d}:00  {h['checks']} checks" for h in figures["hours"]]
+        f"{h['hour']:02d}:00  {h['checks']} check{'s' if h['checks'] > 1 else ''}"
+        for h in figures["hours"]]
     assert dict(s["ポイント POINTS"])["Vote points net"] == f"{figures['points']['vote_net']:,}"
     cast = s["キャスト CAST"]
     assert [left for left, _ in cast[::2]] == [c["name"] for c in figures["cast"]]
@@ -125,7 +126,8 @@ def test_the_printed_report_carries_the_json_figures(ctx, cashier, manager, shif
     assert drawer["Counted"] == _money(figures["drawer"]["counted"])
     assert drawer["Over / short"] == "over ¥530" and figures["drawer"]["over_short"] == 530
     voids = [b.text for b in blocks if isinstance(b, Line)]
-    assert "#3 TO ¥2,500" in voids and "  by Misaki: rang up the wrong penlight" in voids
+    at = voids.index("#3 TO ¥2,500")
+    assert voids[at + 1:at + 3] == ["  by Misaki", "  why: rang up the wrong penlight"]
     assert "R1 of #2 (2026-11-20) -¥1,500" in voids
 
 

@@ -230,3 +230,14 @@ def test_a_day_without_sales_closes_with_zeros(ctx, shift_lead, clock):
     f = report.figures
     assert (f.checks, f.net_sales, f.average_per_check, f.hours, f.drawer.over_short) == (
         0, 0, 0, (), 0)
+
+
+def test_the_close_out_core_loads_no_qt():
+    import subprocess
+    import sys
+
+    code = ("import sys, bp_till.domain.closeout, bp_till.services.closeout, "
+            "bp_till.services.corrections, bp_till.sync.once, bp_till.printing.layout; "
+            "print('PySide6' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -145,3 +145,13 @@ def test_figures_of_a_small_day_by_hand():
 
 def test_hours_sort_as_the_night_runs():
     assert sorted([0, 23, 5, 4, 17], key=business_hour_order) == [5, 17, 23, 0, 4]
+
+
+def test_long_lines_wrap_to_the_paper_counting_kanji_as_two_columns():
+    from bp_till.printing.text import display_width, wrap
+
+    reason = "お客様のご希望により 返金しました and the guest took the penlight home"
+    lines = wrap(reason, 20)
+    assert all(display_width(line) <= 20 for line in lines)
+    assert "".join(lines).replace(" ", "") == reason.replace(" ", "")
+    assert wrap("short", 20) == ["short"] and wrap("", 20) == []
