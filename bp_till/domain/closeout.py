@@ -23,7 +23,7 @@ from datetime import date, datetime
 from bp_till.domain.business_day import CUTOFF, TOKYO
 from bp_till.domain.cash import CashCount, Drawer
 from bp_till.domain.day_rows import DayRows, RefundRow, SaleCheck, SaleLine
-from bp_till.domain.money import Category, TaxRate, totals_by_rate
+from bp_till.domain.money import Category, TaxRate, tax_included
 from bp_till.domain.settlement import CASH, METHODS
 
 
@@ -209,22 +209,23 @@ def day_figures(
     )
 
 
-def _receipt_taxes(groups: Iterable[Iterable[SaleLine]]) -> dict[int, int]:
-    """Tax per rate summed over receipts, each taxed once per rate as it was printed."""
+def _receipt_taxes(rows: DayRows) -> dict[int, int]:
+    """Tax per rate summed over receipts (sales and refunds), each taxed once per rate."""
+    per_receipt: dict[tuple, int] = defaultdict(int)
+    for line in rows.lines:
+        per_receipt[("sale", line.check_id, line.tax_rate)] += line.amount
+    for refund in rows.refunds:
+        for line in refund.lines:
+            per_receipt[("refund", refund.number, line.tax_rate)] += line.amount
     tax: dict[int, int] = defaultdict(int)
-    for lines in groups:
-        for rate in totals_by_rate((TaxRate(line.tax_rate), line.amount) for line in lines):
-            tax[int(rate.rate)] += rate.tax
+    for (_, _, rate), amount in per_receipt.items():
+        tax[rate] += tax_included(amount, TaxRate(rate))
     return tax
 
 
 def _tax(rows: DayRows) -> tuple[RateFigure, ...]:
-    by_check: dict[int, list[SaleLine]] = defaultdict(list)
-    for line in rows.lines:
-        by_check[line.check_id].append(line)
-    refund_lines = _given_back(rows)
-    tax = _receipt_taxes([*by_check.values(), *(r.lines for r in rows.refunds)])
-    sales, back = _sum_by(rows.lines, "tax_rate"), _sum_by(refund_lines, "tax_rate")
+    tax = _receipt_taxes(rows)
+    sales, back = _sum_by(rows.lines, "tax_rate"), _sum_by(_given_back(rows), "tax_rate")
     return tuple(
         RateFigure(rate, sales.get(rate, 0), back.get(rate, 0),
                    sales.get(rate, 0) + back.get(rate, 0), tax[rate])

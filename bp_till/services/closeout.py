@@ -133,11 +133,12 @@ def close_day(
         record.close_approved_by = approver.id if approver else None
         record.opening_float, record.counted_cash = opening_float, count.total
         record.cash_count = json.dumps(count.as_dict())
-        record.figures = json.dumps(figures.as_json(), ensure_ascii=False)
+        as_json = figures.as_json()
+        record.figures = json.dumps(as_json, ensure_ascii=False)
         uow.emit("day.closed", {
             "business_day": day.isoformat(), "closed_at": uow.now.isoformat(),
             "closed_by": actor.name, "approved_by": approver.name if approver else None,
-            "figures": figures.as_json(),
+            "figures": as_json,
         })
         uow.audit("day.closed", actor.id, approver_id=record.close_approved_by,
                   subject=f"day:{day.isoformat()}", net_sales=figures.net_sales,
