@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from bp_till.domain.identifiers import mask_login_id
 from bp_till.domain.money import TaxRate, totals_by_rate
-from bp_till.domain.points import multiplier_label
-from bp_till.domain.receipt import ProducerPoints, RefundReceipt
+from bp_till.domain.receipt import RefundReceipt
 from bp_till.domain.settlement import AppliedPayment
 from bp_till.services.context import TillContext
-from bp_till.services.settle import receipt_line
+from bp_till.services.settle import producer_points, receipt_line
 from bp_till.store.models import Check, Producer, Refund
 
 
@@ -17,12 +15,6 @@ def build_refund_receipt(
     reprint: bool = False,
 ) -> RefundReceipt:
     lines = tuple(receipt_line(given.line) for given in refund.lines)
-    points = None
-    if producer is not None:
-        points = ProducerPoints(
-            mask_login_id(producer.login_id), check.rank_name,
-            multiplier_label(check.multiplier_pct), refund.spend_points, refund.vote_points,
-        )
     return RefundReceipt(
         shop_name=ctx.site.shop_name,
         registration_number=ctx.site.registration_number,
@@ -39,7 +31,7 @@ def build_refund_receipt(
         total=refund.total,
         payments=tuple(AppliedPayment(p.method, p.amount, p.amount) for p in refund.payments),
         reason=refund.reason,
-        producer=points,
+        producer=producer_points(producer, check, refund.spend_points, refund.vote_points),
         votes_already_spent=refund.votes_already_spent,
         reprint=reprint,
     )

@@ -104,16 +104,20 @@ def receipt_line(line: CheckLine) -> ReceiptLine:
                        line.tax_rate, line.cast.stage_name if line.cast else None)
 
 
+def producer_points(
+    producer: Producer | None, check: Check, spend: int, vote: int
+) -> ProducerPoints | None:
+    """The producer's lines of a receipt: rank and multiplier as held on the check."""
+    if producer is None:
+        return None
+    # From the check itself: a later edit of the rank table must not change a reprint.
+    return ProducerPoints(mask_login_id(producer.login_id), check.rank_name,
+                          multiplier_label(check.multiplier_pct), spend, vote)
+
+
 def _receipt(ctx: TillContext, check: Check, live, settlement: Settlement, producer) -> Receipt:
     lines = tuple(receipt_line(line) for line in live)
-    points = None
-    if producer is not None:
-        # From the check itself: a later edit of the rank table must not change a reprint.
-        points = ProducerPoints(
-            mask_login_id(producer.login_id), check.rank_name,
-            multiplier_label(check.multiplier_pct),
-            check.spend_points, check.vote_points,
-        )
+    points = producer_points(producer, check, check.spend_points, check.vote_points)
     return Receipt(
         shop_name=ctx.site.shop_name,
         registration_number=ctx.site.registration_number,
