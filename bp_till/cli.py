@@ -26,8 +26,14 @@ def _parser() -> argparse.ArgumentParser:
     central_init.add_argument("--url", help="the central database URL (default: from the config)")
     sync = sub.add_parser("sync", help="send queued events to the central database")
     sync.add_argument("--once", action="store_true", required=True, help="one round, then exit")
+    report = sub.add_parser("report", help="reports from the local store")
+    report_sub = report.add_subparsers(dest="report_command", required=True)
+    report_day = report_sub.add_parser("day", help="a business day's close-out figures")
+    report_day.add_argument("--date", help="YYYY-MM-DD (default: the current business day)")
+    report_day.add_argument("--json", action="store_true", help="print JSON instead of a table")
     for name in ("init", "simulate", "central", "sync"):
         sub.choices[name].add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
+    report_day.add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
     return parser
 
 
@@ -148,6 +154,41 @@ def cmd_sync(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    import json
+
+    from bp_till.printing.layout import close_out_report
+    from bp_till.printing.text import as_text
+    from bp_till.services.closeout import day_report
+
+    day = _day(args.date)  # a bad date stops before the store is opened
+    till = _open(args)
+    try:
+        report = day_report(till.ctx, day)
+    finally:
+        till.close()
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(as_text(close_out_report(report.figures, till.config.shop_name,
+                                       till.config.terminal, report.closed_at, report.closed_by)))
+    return 0
+
+
+def _day(typed: str | None):
+    import re
+    from datetime import date
+
+    if typed is None:
+        return None
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", typed):
+            raise ValueError(typed)
+        return date.fromisoformat(typed)
+    except ValueError:
+        raise TillError(f"--date is written YYYY-MM-DD; {typed!r} is not a date.") from None
+
+
 def cmd_gui(args) -> int:
     from bp_till.gui.app import run_gui
 
@@ -158,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handler = {
         "init": cmd_init, "simulate": cmd_simulate, "central": cmd_central, "sync": cmd_sync,
+        "report": cmd_report,
     }.get(args.command, cmd_gui)
     try:
         return handler(args)

@@ -15,7 +15,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from sqlalchemy import func, select  # noqa: E402
 
+from bp_till import simulate  # noqa: E402
 from bp_till.bootstrap import open_till  # noqa: E402
 from bp_till.clock import FakeClock  # noqa: E402
 from bp_till.config import load_config  # noqa: E402
@@ -24,9 +26,10 @@ from bp_till.domain.business_day import TOKYO  # noqa: E402
 from bp_till.domain.settlement import Tender  # noqa: E402
 from bp_till.gui.app import MainWindow  # noqa: E402
 from bp_till.gui.i18n import install_language  # noqa: E402
-from bp_till.printing.layout import card_slip, sale_receipt  # noqa: E402
-from bp_till.services import checks, producers, settle  # noqa: E402
+from bp_till.printing.layout import card_slip, close_out_report, sale_receipt  # noqa: E402
+from bp_till.services import checks, closeout, corrections, producers, settle  # noqa: E402
 from bp_till.services.staff import list_staff  # noqa: E402
+from bp_till.store.models import Check  # noqa: E402
 
 NOW = datetime(2026, 11, 24, 21, 15, tzinfo=TOKYO)
 
@@ -39,6 +42,7 @@ def main(out: Path) -> None:
         till = open_till(load_config(Path(folder)), clock=clock)
         load_demo(till.ctx)
         _printouts(till, out)
+        _close_out(app, till, out)  # before the busy floor, whose tables are still open
         _screens(app, till, clock, out)
         till.close()
 
@@ -119,6 +123,41 @@ def _screens(app, till, clock: FakeClock, out: Path) -> None:
     grab("check-ja")
     window.close()
     install_language("en")
+
+
+def _close_out(app, till, out: Path) -> None:
+    """A simulated night with a void and a refund, the drawer counted ¥500 short."""
+    ctx = till.ctx
+    simulate.run(till, 70, seed=6)
+    manager = next(s for s in list_staff(ctx) if s.role == "manager")
+    lead = next(s for s in list_staff(ctx) if s.role == "shift_lead")
+    with ctx.store.read() as session:
+        last_day = session.scalar(select(func.max(Check.business_day)))
+        last = session.scalar(select(func.max(Check.closed_at)))
+        sold = session.scalars(select(Check.id).where(
+            Check.business_day == last_day, Check.status == "settled").order_by(Check.number)).all()
+    ctx.clock.set(last)
+    corrections.void_settled_check(ctx, manager, sold[3], "Charged to the wrong table")
+    corrections.refund_check(ctx, manager, sold[8], "Cheki photo came out blank")
+    install_language("en")
+    window = MainWindow(till)
+    window.resize(1280, 800)
+    window.show()
+    window.on_signed_in(lead)
+    window.show_closeout()
+    view = window.closeout
+    drawer = view.report.figures.drawer
+    view.float_spin.setValue(30_000)
+    left = 30_000 + drawer.cash_sales + drawer.cash_refunds - 500
+    for value, box in view.counts.items():
+        box.setValue(left // value)
+        left %= value
+    app.processEvents()
+    window.grab().save(str(out / "close-out.png"))
+    window.close()
+    report = closeout.day_report(ctx, last_day)
+    till.printer.render_png(close_out_report(report.figures, ctx.site.shop_name, ctx.site.terminal),
+                            out / "close-out-report.png")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,14 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, insert, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from bp_till.central.schema import cards, cast_credits, events, points_ledger, producers
+from bp_till.central.schema import (
+    cards,
+    cast_credits,
+    day_summaries,
+    events,
+    points_ledger,
+    producers,
+)
 
 
 @dataclass(frozen=True)
@@ -82,19 +89,49 @@ def _ledger(conn: Connection, event: Event, login_id: str, reason: str,
         conn.execute(insert(points_ledger), rows)
 
 
-def _check_settled(conn: Connection, event: Event) -> None:
+def _cast_credits(conn: Connection, event: Event, sign: int = 1) -> None:
+    """Cheki and cast drinks per cast member; a void or refund credits them back (sign -1)."""
     p = event.payload
-    if p["login_id"]:
-        _ledger(conn, event, p["login_id"], "check",
-                [("spend", p["spend_points"]), ("vote", p["vote_points"])])
     credits = [
         dict(event_id=event.event_id, cast_code=line["cast_code"], business_day=p["business_day"],
-             category=line["category"], quantity=line["quantity"],
-             amount=line["unit_price"] * line["quantity"])
+             category=line["category"], quantity=sign * line["quantity"],
+             amount=sign * line["unit_price"] * line["quantity"])
         for line in p["lines"] if line["cast_code"]
     ]
     if credits:
         conn.execute(insert(cast_credits), credits)
+
+
+def _check_points(conn: Connection, event: Event, reason: str) -> None:
+    p = event.payload
+    if p["login_id"]:
+        _ledger(conn, event, p["login_id"], reason,
+                [("spend", p["spend_points"]), ("vote", p["vote_points"])])
+
+
+def _check_settled(conn: Connection, event: Event) -> None:
+    _check_points(conn, event, "check")
+    _cast_credits(conn, event)
+
+
+def _check_voided(conn: Connection, event: Event) -> None:
+    """A void the same night: its points come back (negative in the payload), credits too."""
+    _check_points(conn, event, "void")
+    _cast_credits(conn, event, sign=-1)
+
+
+def _check_refunded(conn: Connection, event: Event) -> None:
+    """A refund counts on its own business day, which the payload's business_day names."""
+    _check_points(conn, event, "refund")
+    _cast_credits(conn, event, sign=-1)
+
+
+def _day_closed(conn: Connection, event: Event) -> None:
+    p = event.payload
+    conn.execute(insert(day_summaries).values(
+        terminal=event.terminal, business_day=p["business_day"], figures=p["figures"],
+        closed_at=_when(p["closed_at"]), event_id=event.event_id,
+    ))
 
 
 def _points_adjusted(conn: Connection, event: Event) -> None:
@@ -108,7 +145,10 @@ PROJECTIONS: dict[str, Callable[[Connection, Event], None]] = {
     "card.replaced": _card_replaced,
     "password.reset": _password_reset,
     "check.settled": _check_settled,
+    "check.voided": _check_voided,
+    "check.refunded": _check_refunded,
     "points.adjusted": _points_adjusted,
+    "day.closed": _day_closed,
 }
 
 

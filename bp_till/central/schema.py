@@ -78,6 +78,16 @@ cast_credits = Table(
     Column("amount", Integer, nullable=False),
 )
 
+# Each till's close-out, as its shift lead locked it: the owner's view of the night.
+day_summaries = Table(
+    "day_summaries", metadata,
+    Column("terminal", Integer, primary_key=True),
+    Column("business_day", String(10), primary_key=True),
+    Column("figures", Payload, nullable=False),
+    Column("closed_at", DateTime(timezone=True), nullable=False),
+    Column("event_id", String(36), ForeignKey("events.event_id"), nullable=False),
+)
+
 PRODUCER_BALANCES_SQL = """
 CREATE VIEW producer_balances AS
 SELECT p.login_id,

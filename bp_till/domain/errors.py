@@ -39,3 +39,7 @@ class CheckClosed(TillError):
 
 class DayClosed(TillError):
     """A change to a business day that has been closed out."""
+
+
+class ChecksStillOpen(TillError):
+    """A close-out while checks are still open; they must be settled or cancelled first."""

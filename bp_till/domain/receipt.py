@@ -1,7 +1,9 @@
 """What a sale receipt says: a qualified simplified invoice (適格簡易請求書).
 
 Built once at settle from the check as it was, so a reprint shows exactly the
-same figures; the printing layer only lays it out.
+same figures; the printing layer only lays it out. A refund gets its own
+receipt, a return invoice (返品・返金) that names the original sale's day and
+number and carries the amounts and the tax per rate as negative figures.
 """
 
 from __future__ import annotations
@@ -59,6 +61,27 @@ class Receipt:
     revenue_stamp: bool
     producer: ProducerPoints | None = None
     reprint: bool = False
+    voided: bool = False  # a reprint of a check voided since: not a valid receipt
 
     def as_reprint(self) -> Receipt:
         return replace(self, reprint=True)
+
+
+@dataclass(frozen=True)
+class RefundReceipt:
+    shop_name: str
+    registration_number: str
+    terminal: int
+    refund_number: int
+    issued_at: datetime
+    business_day: date
+    original_day: date
+    original_check_number: int
+    lines: tuple[ReceiptLine, ...]  # as sold; the layout prints their amounts negative
+    rate_totals: tuple[RateTotal, ...]  # negative totals and tax
+    total: int  # negative
+    payments: tuple[AppliedPayment, ...]  # what each method gave back, negative
+    reason: str
+    producer: ProducerPoints | None = None  # points taken back, negative
+    votes_already_spent: int = 0
+    reprint: bool = False

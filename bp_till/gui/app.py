@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from bp_till.bootstrap import Till
 from bp_till.domain.identifiers import from_scan
 from bp_till.gui.check_view import CheckView
+from bp_till.gui.close_out import CloseOutView
 from bp_till.gui.floor import FloorView
 from bp_till.gui.i18n import install_language, save_language, saved_language
 from bp_till.gui.idle import IdleLock
@@ -72,18 +73,17 @@ class MainWindow(QMainWindow):
         self.settle.done.connect(self.show_floor)
         self.receipts = ReceiptsView(till, self.pages)
         self.producers = ProducersView(till, self.pages)
+        self.closeout = CloseOutView(till, self.pages)
         self.settings = SettingsView(till, self.pages)
         self.settings.language_chosen.connect(self.language_changed)
         for view in (self.sign_in, self.floor, self.check, self.settle, self.receipts,
-                     self.producers, self.settings):
+                     self.producers, self.closeout, self.settings):
             self.pages.addWidget(view.widget)
         nav = {"floorNav": self.show_floor, "receiptsNav": self.show_receipts,
-               "producersNav": self.show_producers, "settingsNav": self.show_settings,
-               "lockButton": self.lock}
+               "producersNav": self.show_producers, "closeoutNav": self.show_closeout,
+               "settingsNav": self.show_settings, "lockButton": self.lock}
         for name, slot in nav.items():
             self.header.findChild(QPushButton, name).clicked.connect(slot)
-        for name in ("closeoutNav",):
-            self.header.findChild(QPushButton, name).hide()  # their screens come with their issues
 
     def _install_filters(self) -> None:
         """Scans and idle time are watched across the whole application."""
@@ -152,6 +152,10 @@ class MainWindow(QMainWindow):
     def show_producers(self) -> None:
         self.producers.show_for(self.staff)
         self._show(self.producers.widget)
+
+    def show_closeout(self) -> None:
+        self.closeout.show_for(self.staff)
+        self._show(self.closeout.widget)
 
     def on_scan(self, scanned: str) -> None:
         code = from_scan(scanned)

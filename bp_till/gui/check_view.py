@@ -21,6 +21,7 @@ from bp_till.gui.feedback import Feedback
 from bp_till.gui.lines_model import LinesModel
 from bp_till.gui.loader import load_ui
 from bp_till.gui.menu_panel import MenuPanel
+from bp_till.gui.reason_panel import ReasonPanel
 from bp_till.gui.slip_flow import SlipFlow
 from bp_till.services import checks
 from bp_till.services.card_desk import CardSlip, SlipPurpose
@@ -29,14 +30,14 @@ from bp_till.services.masterdata import MenuEntry, cast, menu
 from bp_till.services.staff import StaffMember
 
 VOID_REASONS = (
-    QT_TRANSLATE_NOOP("CheckView", "Ordered by mistake"),
-    QT_TRANSLATE_NOOP("CheckView", "Customer changed their mind"),
-    QT_TRANSLATE_NOOP("CheckView", "Served late"),
-    QT_TRANSLATE_NOOP("CheckView", "Wrong item"),
+    QT_TRANSLATE_NOOP("Reasons", "Ordered by mistake"),
+    QT_TRANSLATE_NOOP("Reasons", "Customer changed their mind"),
+    QT_TRANSLATE_NOOP("Reasons", "Served late"),
+    QT_TRANSLATE_NOOP("Reasons", "Wrong item"),
 )
 CANCEL_REASONS = (
-    QT_TRANSLATE_NOOP("CheckView", "Guests left before ordering"),
-    QT_TRANSLATE_NOOP("CheckView", "Opened by mistake"),
+    QT_TRANSLATE_NOOP("Reasons", "Guests left before ordering"),
+    QT_TRANSLATE_NOOP("Reasons", "Opened by mistake"),
 )
 
 
@@ -55,8 +56,8 @@ class CheckView(QObject):
         self.quantity: QLineEdit = find(QLineEdit, "quantityEdit")
         self.producer_edit: QLineEdit = find(QLineEdit, "producerEdit")
         self.feedback = Feedback(find(QLabel, "messageLabel"))
-        self.reason_panel: QFrame = find(QFrame, "reasonPanel")
-        self.reason_combo: QComboBox = find(QComboBox, "reasonCombo")
+        self.reasons = ReasonPanel(find(QFrame, "reasonPanel"))
+        self.reason_combo: QComboBox = self.reasons.combo
         self.lines = LinesModel(self)
         self.table: QTableView = find(QTableView, "linesTable")
         self.table.setModel(self.lines)
@@ -74,10 +75,8 @@ class CheckView(QObject):
         self._pending_item: MenuEntry | None = None
         self._pending_quantity = 1
         self.picker.chosen.connect(self._add_credited)
-        self._on_reason: Callable[[str], None] | None = None
         self.slips: SlipFlow | None = None
         self._wire()
-        self.reason_panel.hide()
         self.menu.load(menu(self.ctx))
 
     def _wire(self) -> None:
@@ -86,8 +85,7 @@ class CheckView(QObject):
             "attachButton": self._attach_typed, "newProducerButton": self.new_producer,
             "voidLineButton": self._ask_void, "extendButton": self._extend,
             "cancelCheckButton": self._ask_cancel, "settleButton": self._settle,
-            "backButton": self.back_to_floor.emit, "reasonOkButton": self._reason_ok,
-            "reasonCancelButton": self.reason_panel.hide,
+            "backButton": self.back_to_floor.emit,
         }
         for name, slot in actions.items():
             find(QPushButton, name).clicked.connect(slot)
@@ -111,7 +109,7 @@ class CheckView(QObject):
     def show_check(self, staff: StaffMember, check_id: int) -> None:
         self.staff, self.check_id = staff, check_id
         self.feedback.clear()
-        self.reason_panel.hide()
+        self.reasons.hide()
         self.producer_edit.clear()
         self.quantity.setText("1")
         self.refresh()
@@ -191,41 +189,23 @@ class CheckView(QObject):
         self._run(checks.extend_stay, self.check_id)
 
     # --- voids and cancel, each with a reason -----------------------------------------
-    def _ask_reason(self, prompt: str, reasons: tuple[str, ...], then: Callable[[str], None]) -> None:
-        self.widget.findChild(QLabel, "reasonLabel").setText(prompt)
-        self.reason_combo.clear()
-        self.reason_combo.addItems([self.tr(r) for r in reasons])
-        self.reason_combo.setCurrentIndex(-1)
-        self.reason_combo.setEditText("")
-        self._on_reason = then
-        self.reason_panel.show()
-        self.reason_combo.setFocus()
-
-    def _reason_ok(self) -> None:
-        if self._on_reason is not None:
-            self._on_reason(self.reason_combo.currentText())
-
     def _ask_void(self) -> None:
         selected = self.table.selectionModel().selectedRows()
         if not selected:
             self.feedback.error(self.tr("Choose the line to void first."))
             return
         line = self.lines.lines[selected[0].row()]
-        self._ask_reason(self.tr("Why void {item}?").format(item=line.name_ja), VOID_REASONS,
-                         lambda reason: self._void(line.line_id, reason))
-
-    def _void(self, line_id: int, reason: str) -> None:
-        if self._run(checks.void_line, line_id, reason):
-            self.reason_panel.hide()
+        self.reasons.ask(self.tr("Why void {item}?").format(item=line.name_ja), VOID_REASONS,
+                         lambda reason: self._run(checks.void_line, line.line_id, reason))
 
     def _ask_cancel(self) -> None:
-        self._ask_reason(self.tr("Why cancel the whole check?"), CANCEL_REASONS, self._cancel)
+        self.reasons.ask(self.tr("Why cancel the whole check?"), CANCEL_REASONS, self._cancel)
 
-    def _cancel(self, reason: str) -> None:
+    def _cancel(self, reason: str) -> bool:
         ok, _ = self.feedback.attempt(checks.cancel_check, self.ctx, self.staff, self.check_id, reason)
         if ok:
-            self.reason_panel.hide()
             self.back_to_floor.emit()
+        return ok
 
     # --- the producer -----------------------------------------------------------------
     def attach(self, typed: str) -> bool:
@@ -262,7 +242,7 @@ class CheckView(QObject):
         self.settle_requested.emit(self.check_id)
 
     def _escape(self) -> None:
-        if self.reason_panel.isVisible():
-            self.reason_panel.hide()
+        if self.reasons.isVisible():
+            self.reasons.hide()
         else:
             self.back_to_floor.emit()

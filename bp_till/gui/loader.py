@@ -7,9 +7,11 @@ from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QWidget
 
 from bp_till.assets import asset
+from bp_till.gui.style import japanese_font
 
 
 def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
+    japanese_font()  # Qt falls back to it for kanji, even on a screen built outside the till
     file = QFile(str(asset("ui", f"{name}.ui")))
     if not file.open(QFile.OpenModeFlag.ReadOnly):
         raise FileNotFoundError(f"cannot open ui/{name}.ui")

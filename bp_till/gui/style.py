@@ -16,14 +16,15 @@ from bp_till.printing.raster import FONT_FILE
 
 
 @cache
-def _family() -> str | None:
+def japanese_font() -> str | None:
+    """Register the shipped BIZ UDGothic once; its family name, or None if it failed."""
     font_id = QFontDatabase.addApplicationFont(str(asset(*FONT_FILE)))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     return families[0] if families else None
 
 
 def apply_style(app: QApplication) -> None:
-    family = _family()
+    family = japanese_font()
     if family:
         app.setFont(QFont(family, 11))
     app.setStyleSheet(asset("resources", "style", "till.qss").read_text(encoding="utf-8"))

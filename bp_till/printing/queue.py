@@ -46,6 +46,7 @@ class JobKind(StrEnum):
     CARD_SLIP = "card_slip"
     DRAWER = "drawer"
     STATUS = "status"  # ask the printer how it is, print nothing
+    DOCUMENT = "document"  # a close-out report or a refund receipt: printed, not kept
 
 
 class JobState(StrEnum):

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from bp_till.domain.errors import CheckClosed, InvalidInput, NotFound
 from bp_till.domain.money import Category, check_quantity, require_whole, tax_rate_for
 from bp_till.services.context import TillContext
+from bp_till.services.days import open_day
 from bp_till.services.inputs import cleaned, required_reason
 from bp_till.services.producers import _resolve
 from bp_till.services.refusals import audits_refusals
@@ -19,12 +20,16 @@ from bp_till.store.uow import UnitOfWork
 MAX_GUESTS = 50
 
 
+RING_UP_REFUSAL = "checks can be rung up again from 05:00"
+
+
 def _open_check(uow: UnitOfWork, check_id: int) -> Check:
     check = uow.session.get(Check, check_id)
     if check is None:
         raise NotFound(f"Check {check_id} does not exist.")
     if check.status != "open":
         raise CheckClosed(f"Check #{check.number} is already {check.status}.")
+    open_day(uow, RING_UP_REFUSAL)  # nothing changes on a day that is closed out
     return check
 
 
@@ -37,6 +42,7 @@ def open_check(
     if not 1 <= require_whole(guests, "Guests") <= MAX_GUESTS:
         raise InvalidInput(f"Guests must be a whole number from 1 to {MAX_GUESTS}.")
     with ctx.uow() as uow:
+        open_day(uow, RING_UP_REFUSAL)
         check = Check(
             uuid=str(uuid.uuid4()),
             number=uow.next_number("check"),

@@ -17,7 +17,7 @@ from bp_till.domain.money import RateTotal, TaxRate, totals_by_rate
 from bp_till.domain.points import Rank, spend_points, vote_points
 from bp_till.domain.stay import StayStatus, stay_status
 from bp_till.services.context import TillContext
-from bp_till.store.models import CastMember, Check, CheckLine, MenuItem, Producer
+from bp_till.store.models import CastMember, Check, CheckLine, MenuItem, Producer, Refund
 
 
 @dataclass(frozen=True)
@@ -183,18 +183,24 @@ class ClosedCheck:
     status: str
     methods: tuple[str, ...]
     has_producer: bool
+    refunded: int  # yen given back so far (a positive amount)
 
 
 def closed_checks(ctx: TillContext, day: date) -> list[ClosedCheck]:
-    """The receipts of a business day, newest first."""
+    """The receipts of a business day, newest first, with what was refunded of each."""
+    refunded = (
+        select(func.coalesce(-func.sum(Refund.total), 0)).where(Refund.check_id == Check.id)
+        .scalar_subquery()
+    )
     with ctx.store.read() as session:
-        rows = session.scalars(
-            select(Check).where(Check.business_day == day, Check.status != "open")
-            .options(selectinload(Check.payments)).order_by(Check.closed_at.desc())
+        rows = session.execute(
+            select(Check, refunded).where(Check.business_day == day, Check.status != "open")
+            .options(selectinload(Check.payments))
+            .order_by(Check.closed_at.desc(), Check.number.desc())
         ).all()
         return [
             ClosedCheck(c.id, c.number, c.table_label, c.closed_at, c.total, c.status,
                         tuple(dict.fromkeys(p.method for p in c.payments)),
-                        c.producer_id is not None)
-            for c in rows
+                        c.producer_id is not None, back)
+            for c, back in rows
         ]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from bp_till.domain.business_day import business_day
-from bp_till.domain.errors import DayClosed, InvalidInput
+from bp_till.domain.errors import InvalidInput
 from bp_till.domain.identifiers import mask_login_id
 from bp_till.domain.money import TaxRate, totals_by_rate
 from bp_till.domain.points import multiplier_label, spend_points, vote_points
@@ -13,8 +13,9 @@ from bp_till.domain.receipt import ProducerPoints, Receipt, ReceiptLine
 from bp_till.domain.settlement import AppliedPayment, Settlement, Tender, settle
 from bp_till.services.checks import _open_check
 from bp_till.services.context import TillContext
+from bp_till.services.days import open_day
 from bp_till.services.staff import StaffMember
-from bp_till.store.models import BusinessDay, Check, Payment, PointsEntry, Producer
+from bp_till.store.models import Check, CheckLine, Payment, PointsEntry, Producer
 from bp_till.store.uow import UnitOfWork
 
 
@@ -27,8 +28,7 @@ def settle_check(
         live = [line for line in check.lines if line.voided_at is None]
         if not live:
             raise InvalidInput(f"Check #{check.number} is empty: there is nothing to settle.")
-        day = business_day(uow.now)
-        _refuse_closed_day(uow, day)
+        day = open_day(uow, "no more sales can land on it")
         total = sum(line.amount for line in live)
         settlement = settle(total, tenders)
         _close(uow, actor, check, day, total, settlement)
@@ -37,16 +37,6 @@ def settle_check(
         receipt = _receipt(ctx, check, live, settlement, producer)
         uow.commit()
         return receipt
-
-
-def _refuse_closed_day(uow: UnitOfWork, day) -> None:
-    record = uow.session.get(BusinessDay, day)
-    if record is not None and record.status == "closed":
-        raise DayClosed(
-            f"Business day {day.isoformat()} is closed out; no more sales can land on it."
-        )
-    if record is None:
-        uow.session.add(BusinessDay(day=day, status="open"))
 
 
 def _close(uow, actor, check: Check, day, total: int, settlement: Settlement) -> None:
@@ -86,17 +76,7 @@ def _settled_payload(check: Check, live, settlement: Settlement, producer) -> di
         "guests": check.guests,
         "takeout": check.takeout,
         "total": check.total,
-        "lines": [
-            {
-                "item": line.name_en,
-                "category": line.category,
-                "unit_price": line.unit_price,
-                "quantity": line.quantity,
-                "tax_rate": line.tax_rate,
-                "cast_code": line.cast.code if line.cast else None,
-            }
-            for line in live
-        ],
+        "lines": [line_payload(line) for line in live],
         "payments": [{"method": p.method, "amount": p.amount} for p in settlement.payments],
         "login_id": producer.login_id if producer else None,
         "card_number": check.card_number,
@@ -107,20 +87,37 @@ def _settled_payload(check: Check, live, settlement: Settlement, producer) -> di
     }
 
 
+def line_payload(line: CheckLine) -> dict:
+    """A line as events carry it; the central side credits cast members from these."""
+    return {
+        "item": line.name_en,
+        "category": line.category,
+        "unit_price": line.unit_price,
+        "quantity": line.quantity,
+        "tax_rate": line.tax_rate,
+        "cast_code": line.cast.code if line.cast else None,
+    }
+
+
+def receipt_line(line: CheckLine) -> ReceiptLine:
+    return ReceiptLine(line.name_ja, line.name_en, line.quantity, line.unit_price,
+                       line.tax_rate, line.cast.stage_name if line.cast else None)
+
+
+def producer_points(
+    producer: Producer | None, check: Check, spend: int, vote: int
+) -> ProducerPoints | None:
+    """The producer's lines of a receipt: rank and multiplier as held on the check."""
+    if producer is None:
+        return None
+    # From the check itself: a later edit of the rank table must not change a reprint.
+    return ProducerPoints(mask_login_id(producer.login_id), check.rank_name,
+                          multiplier_label(check.multiplier_pct), spend, vote)
+
+
 def _receipt(ctx: TillContext, check: Check, live, settlement: Settlement, producer) -> Receipt:
-    lines = tuple(
-        ReceiptLine(line.name_ja, line.name_en, line.quantity, line.unit_price,
-                    line.tax_rate, line.cast.stage_name if line.cast else None)
-        for line in live
-    )
-    points = None
-    if producer is not None:
-        # From the check itself: a later edit of the rank table must not change a reprint.
-        points = ProducerPoints(
-            mask_login_id(producer.login_id), check.rank_name,
-            multiplier_label(check.multiplier_pct),
-            check.spend_points, check.vote_points,
-        )
+    lines = tuple(receipt_line(line) for line in live)
+    points = producer_points(producer, check, check.spend_points, check.vote_points)
     return Receipt(
         shop_name=ctx.site.shop_name,
         registration_number=ctx.site.registration_number,
@@ -141,15 +138,21 @@ def _receipt(ctx: TillContext, check: Check, live, settlement: Settlement, produ
 
 
 def receipt_for(ctx: TillContext, check_id: int) -> Receipt:
-    """The receipt of a settled check as it was printed, for a reprint."""
+    """The receipt of a settled check as it was printed, for a reprint.
+
+    A check voided since reprints marked as voided (not a valid receipt); a
+    refunded one reprints as sold, since its refund has a receipt of its own.
+    """
     with ctx.store.read() as session:
         check = session.get(Check, check_id)
-        if check is None or check.status != "settled":
+        if check is None or check.business_day is None:  # open, or cancelled unpaid
             raise InvalidInput("Only a settled check has a receipt.")
-        live = [line for line in check.lines if line.voided_at is None]
-        payments = tuple(
-            AppliedPayment(p.method, p.amount, p.tendered) for p in check.payments
-        )
-        producer = session.get(Producer, check.producer_id) if check.producer_id else None
-        settlement = Settlement(payments, check.change)
-        return _receipt(ctx, check, live, settlement, producer).as_reprint()
+        return stored_receipt(ctx, session, check)
+
+
+def stored_receipt(ctx: TillContext, session, check: Check) -> Receipt:
+    live = [line for line in check.lines if line.voided_at is None]
+    payments = tuple(AppliedPayment(p.method, p.amount, p.tendered) for p in check.payments)
+    producer = session.get(Producer, check.producer_id) if check.producer_id else None
+    receipt = _receipt(ctx, check, live, Settlement(payments, check.change), producer)
+    return replace(receipt.as_reprint(), voided=check.status == "voided")

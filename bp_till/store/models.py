@@ -160,6 +160,10 @@ class Check(Base):
     spend_points: Mapped[int] = mapped_column(Integer, default=0)
     vote_points: Mapped[int] = mapped_column(Integer, default=0)
     void_reason: Mapped[str | None] = mapped_column(Text)
+    # A settled check voided the same night (status 'voided', payments kept on record).
+    voided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    voided_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    void_approved_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     lines: Mapped[list[CheckLine]] = relationship(back_populates="check", order_by="CheckLine.id")
     payments: Mapped[list[Payment]] = relationship(order_by="Payment.id")
 
@@ -229,6 +233,61 @@ class BusinessDay(Base):
     status: Mapped[str] = mapped_column(String(8), default="open")
     closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     closed_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    close_approved_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    opening_float: Mapped[int | None] = mapped_column(Integer)
+    counted_cash: Mapped[int | None] = mapped_column(Integer)
+    cash_count: Mapped[str | None] = mapped_column(Text)  # JSON: yen value -> pieces
+    figures: Mapped[str | None] = mapped_column(Text)  # JSON: the report as it was closed
+
+
+class Refund(Base):
+    """A return (返品・返金): a negative entry on the day it is given, naming the sale."""
+
+    __tablename__ = "refunds"
+    __table_args__ = (
+        CheckConstraint("total < 0", name="total"),
+        CheckConstraint("spend_points <= 0 AND vote_points <= 0", name="points"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, unique=True)  # per terminal, printed
+    check_id: Mapped[int] = mapped_column(ForeignKey("checks.id"), index=True)  # the sale
+    business_day: Mapped[date] = mapped_column(IsoDate, index=True)  # of the refund
+    refunded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    approver_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    reason: Mapped[str] = mapped_column(Text)
+    total: Mapped[int] = mapped_column(Integer)
+    spend_points: Mapped[int] = mapped_column(Integer, default=0)  # taken back
+    vote_points: Mapped[int] = mapped_column(Integer, default=0)  # taken back
+    votes_already_spent: Mapped[int] = mapped_column(Integer, default=0)  # could not be
+    lines: Mapped[list[RefundLine]] = relationship(order_by="RefundLine.id")
+    payments: Mapped[list[RefundPayment]] = relationship(order_by="RefundPayment.id")
+
+
+class RefundLine(Base):
+    """A line of the sale given back; unique, so no line is refunded twice."""
+
+    __tablename__ = "refund_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    refund_id: Mapped[int] = mapped_column(ForeignKey("refunds.id"), index=True)
+    check_line_id: Mapped[int] = mapped_column(ForeignKey("check_lines.id"), unique=True)
+    amount: Mapped[int] = mapped_column(Integer)  # negative
+    line: Mapped[CheckLine] = relationship()
+
+
+class RefundPayment(Base):
+    __tablename__ = "refund_payments"
+    __table_args__ = (
+        CheckConstraint("method IN ('cash', 'card', 'emoney')", name="method"),
+        CheckConstraint("amount < 0", name="amount"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    refund_id: Mapped[int] = mapped_column(ForeignKey("refunds.id"), index=True)
+    method: Mapped[str] = mapped_column(String(8))
+    amount: Mapped[int] = mapped_column(Integer)  # negative: what went back
 
 
 class OutboxEvent(Base):

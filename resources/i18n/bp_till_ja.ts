@@ -146,116 +146,228 @@
 <context>
     <name>CheckView</name>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="32"/>
-        <source>Ordered by mistake</source>
-        <translation>誤オーダー</translation>
-    </message>
-    <message>
-        <location filename="../../bp_till/gui/check_view.py" line="33"/>
-        <source>Customer changed their mind</source>
-        <translation>お客様都合</translation>
-    </message>
-    <message>
-        <location filename="../../bp_till/gui/check_view.py" line="34"/>
-        <source>Served late</source>
-        <translation>提供遅れ</translation>
-    </message>
-    <message>
-        <location filename="../../bp_till/gui/check_view.py" line="35"/>
-        <source>Wrong item</source>
-        <translation>商品違い</translation>
-    </message>
-    <message>
-        <location filename="../../bp_till/gui/check_view.py" line="38"/>
-        <source>Guests left before ordering</source>
-        <translation>注文前に退店</translation>
-    </message>
-    <message>
-        <location filename="../../bp_till/gui/check_view.py" line="39"/>
-        <source>Opened by mistake</source>
-        <translation>誤って開いた伝票</translation>
-    </message>
-    <message>
-        <location filename="../../bp_till/gui/check_view.py" line="124"/>
+        <location filename="../../bp_till/gui/check_view.py" line="122"/>
         <source>take-out</source>
         <translation>お持ち帰り</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="126"/>
+        <location filename="../../bp_till/gui/check_view.py" line="124"/>
         <source>1 guest</source>
         <translation>1名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="128"/>
+        <location filename="../../bp_till/gui/check_view.py" line="126"/>
         <source>{n} guests</source>
         <translation>{n}名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="130"/>
+        <location filename="../../bp_till/gui/check_view.py" line="128"/>
         <source>Check #{number} · {table} · {kind}</source>
         <translation>伝票 #{number} · {table} · {kind}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="132"/>
+        <location filename="../../bp_till/gui/check_view.py" line="130"/>
         <source>Stay {stay}</source>
         <translation>滞在 {stay}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="136"/>
+        <location filename="../../bp_till/gui/check_view.py" line="134"/>
         <source>{rate}% items {total} (tax {tax})</source>
         <translation>{rate}%対象 {total}（内税 {tax}）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="141"/>
+        <location filename="../../bp_till/gui/check_view.py" line="139"/>
         <source>Total {total}</source>
         <translation>合計 {total}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="147"/>
+        <location filename="../../bp_till/gui/check_view.py" line="145"/>
         <source>No producer card on this check yet.</source>
         <translation>この伝票にはまだプロデューサーカードがありません。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="149"/>
+        <location filename="../../bp_till/gui/check_view.py" line="147"/>
         <source>{login} · {rank} {mult} · {spend} spend points · {votes} vote points
 This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <translation>{login} · {rank} {mult} · 累計 {spend} pt · 投票 {votes} pt
 この伝票で +{earn} pt、投票 +{earn_votes} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="155"/>
+        <location filename="../../bp_till/gui/check_view.py" line="153"/>
         <source>{needed} points to {rank}.</source>
         <translation>{rank}まであと {needed} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="162"/>
+        <location filename="../../bp_till/gui/check_view.py" line="160"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="211"/>
+        <location filename="../../bp_till/gui/check_view.py" line="195"/>
         <source>Choose the line to void first.</source>
         <translation>取り消す明細を先に選んでください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="214"/>
+        <location filename="../../bp_till/gui/check_view.py" line="198"/>
         <source>Why void {item}?</source>
         <translation>「{item}」を取り消す理由は？</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="222"/>
+        <location filename="../../bp_till/gui/check_view.py" line="202"/>
         <source>Why cancel the whole check?</source>
         <translation>伝票全体を取り消す理由は？</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="249"/>
+        <location filename="../../bp_till/gui/check_view.py" line="229"/>
         <source>Issuing a card and printing its slip…</source>
-        <translation type="unfinished"></translation>
+        <translation>カードを発行し、用紙を印刷しています…</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="259"/>
+        <location filename="../../bp_till/gui/check_view.py" line="239"/>
         <source>Check #{number} is empty: there is nothing to settle.</source>
         <translation>伝票 #{number} は空です。会計するものがありません。</translation>
+    </message>
+</context>
+<context>
+    <name>CloseOut</name>
+    <message>
+        <location filename="../../ui/close_out.ui" line="5"/>
+        <location filename="../../ui/close_out.ui" line="9"/>
+        <source>Close-out</source>
+        <translation>締め</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_out.ui" line="24"/>
+        <source>Open checks (settle or cancel them first)</source>
+        <translation>未会計の伝票（先に会計または取消してください）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_out.ui" line="36"/>
+        <source>Cash count</source>
+        <translation>現金の数え</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_out.ui" line="40"/>
+        <source>Float</source>
+        <translation>釣銭準備金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_out.ui" line="43"/>
+        <source>¥</source>
+        <translation>¥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_out.ui" line="56"/>
+        <source>Expected in drawer</source>
+        <translation>ドロア内の予定額</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_out.ui" line="58"/>
+        <source>Counted</source>
+        <translation>実際の額</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_out.ui" line="60"/>
+        <source>Over / short</source>
+        <translation>過不足</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_out.ui" line="76"/>
+        <source>Close the day</source>
+        <translation>営業日を締める</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_out.ui" line="82"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_out.ui" line="88"/>
+        <source>Print report</source>
+        <translation>レポート印刷</translation>
+    </message>
+</context>
+<context>
+    <name>CloseOutView</name>
+    <message>
+        <location filename="../../bp_till/gui/close_out.py" line="113"/>
+        <source>closed {time} by {name}</source>
+        <translation>{time} に {name} が締め済み</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/close_out.py" line="116"/>
+        <source>open</source>
+        <translation>営業中</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/close_out.py" line="117"/>
+        <source>Business day {day}: {state}</source>
+        <translation>営業日 {day}：{state}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/close_out.py" line="121"/>
+        <source>#{number}  {table}  opened {time}</source>
+        <translation>#{number}  {table}  {time} 開始</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/close_out.py" line="168"/>
+        <source>over {amount}</source>
+        <translation>過剰 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/close_out.py" line="170"/>
+        <source>short {amount}</source>
+        <translation>不足 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/close_out.py" line="171"/>
+        <source>even</source>
+        <translation>過不足なし</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/close_out.py" line="180"/>
+        <source>Close business day {day}</source>
+        <translation>営業日 {day} を締める</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/close_out.py" line="185"/>
+        <source>Business day {day} is closed.</source>
+        <translation>営業日 {day} を締めました。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/close_out.py" line="187"/>
+        <source>Sending the night&apos;s points…</source>
+        <translation>今夜のポイントを送信しています…</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/close_out.py" line="202"/>
+        <source>The night&apos;s points are queued ({n} events): the central database cannot be reached ({why}).</source>
+        <translation>今夜のポイントは送信待ちです（{n} 件）：本部データベースに接続できません（{why}）。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/close_out.py" line="205"/>
+        <source>Synced; {n} events are still queued.</source>
+        <translation>同期しました。まだ {n} 件が送信待ちです。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/close_out.py" line="207"/>
+        <source>The night&apos;s points reached the central database.</source>
+        <translation>今夜のポイントを本部データベースに送信しました。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/close_out.py" line="214"/>
+        <source>Printing the report…</source>
+        <translation>レポートを印刷しています…</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/close_out.py" line="221"/>
+        <source>The report is printed.</source>
+        <translation>レポートを印刷しました。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/close_out.py" line="224"/>
+        <source>The report did not print: {why} Press Print report to try again.</source>
+        <translation>レポートを印刷できませんでした: {why}「レポート印刷」でもう一度お試しください。</translation>
     </message>
 </context>
 <context>
@@ -393,17 +505,17 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="30"/>
+        <location filename="../../bp_till/gui/app.py" line="31"/>
         <source>cashier</source>
         <translation>レジ</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="31"/>
+        <location filename="../../bp_till/gui/app.py" line="32"/>
         <source>shift lead</source>
         <translation>シフトリーダー</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="32"/>
+        <location filename="../../bp_till/gui/app.py" line="33"/>
         <source>manager</source>
         <translation>店長</translation>
     </message>
@@ -423,7 +535,7 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <translation>未サインイン</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="166"/>
+        <location filename="../../bp_till/gui/app.py" line="170"/>
         <source>Card scanned: open a check to put it on.</source>
         <translation>カードを読み取りました。伝票を開いてから登録してください。</translation>
     </message>
@@ -605,7 +717,70 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     <message>
         <location filename="../../bp_till/gui/producers_view.py" line="158"/>
         <source>Printing the new slip…</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい用紙を印刷しています…</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="33"/>
+        <source>Ordered by mistake</source>
+        <translation>誤オーダー</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="34"/>
+        <source>Customer changed their mind</source>
+        <translation>お客様都合</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="35"/>
+        <source>Served late</source>
+        <translation>提供遅れ</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="36"/>
+        <source>Wrong item</source>
+        <translation>商品違い</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="39"/>
+        <source>Guests left before ordering</source>
+        <translation>注文前に退店</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="40"/>
+        <source>Opened by mistake</source>
+        <translation>誤って開いた伝票</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="37"/>
+        <source>Charged to the wrong table</source>
+        <translation>別テーブルに計上</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="38"/>
+        <source>Customer disputes the bill</source>
+        <translation>お客様からの会計の申し出</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="39"/>
+        <source>Paid twice by mistake</source>
+        <translation>二重払い</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="42"/>
+        <source>Item returned</source>
+        <translation>返品</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="43"/>
+        <source>Cheki photo came out blank</source>
+        <translation>チェキが写っていない</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="44"/>
+        <source>Charged twice</source>
+        <translation>二重請求</translation>
     </message>
 </context>
 <context>
@@ -630,71 +805,116 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <source>Refund</source>
         <translation>返金</translation>
     </message>
+    <message>
+        <location filename="../../ui/receipts.ui" line="27"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipts.ui" line="28"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptsView</name>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="21"/>
+        <location filename="../../bp_till/gui/receipts_view.py" line="30"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="21"/>
+        <location filename="../../bp_till/gui/receipts_view.py" line="30"/>
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="22"/>
+        <location filename="../../bp_till/gui/receipts_view.py" line="31"/>
         <source>Table</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="22"/>
+        <location filename="../../bp_till/gui/receipts_view.py" line="31"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="23"/>
+        <location filename="../../bp_till/gui/receipts_view.py" line="32"/>
         <source>Paid by</source>
         <translation>支払方法</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="23"/>
+        <location filename="../../bp_till/gui/receipts_view.py" line="32"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="25"/>
+        <location filename="../../bp_till/gui/receipts_view.py" line="34"/>
         <source>settled</source>
         <translation>会計済</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="26"/>
+        <location filename="../../bp_till/gui/receipts_view.py" line="35"/>
         <source>voided</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="67"/>
+        <location filename="../../bp_till/gui/receipts_view.py" line="84"/>
+        <source>refunded {amount}</source>
+        <translation>返金 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="93"/>
         <source>Choose a receipt first.</source>
         <translation>先にレシートを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="79"/>
+        <location filename="../../bp_till/gui/receipts_view.py" line="104"/>
         <source>Reprint receipt #{n} (marked REPRINT)</source>
         <translation>レシート #{n} を再発行（「再発行」印字）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="84"/>
-        <source>Printing a copy of receipt #{n}…</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../bp_till/gui/receipts_view.py" line="112"/>
+        <source>Why void sale #{n}?</source>
+        <translation>会計 #{n} を取り消す理由は？</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="91"/>
-        <source>The copy did not print: {why}</source>
-        <translation>再発行を印刷できませんでした: {why}</translation>
+        <location filename="../../bp_till/gui/receipts_view.py" line="121"/>
+        <source>Void sale #{n} ({total}): {reason}</source>
+        <translation>会計 #{n}（{total}）の取消：{reason}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="89"/>
+        <location filename="../../bp_till/gui/receipts_view.py" line="124"/>
+        <source>Sale #{n} is void.</source>
+        <translation>会計 #{n} を取り消しました。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="130"/>
+        <source>Why refund sale #{n}?</source>
+        <translation>会計 #{n} を返金する理由は？</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="139"/>
+        <source>Refund sale #{n} ({total}): {reason}</source>
+        <translation>会計 #{n}（{total}）の返金：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="142"/>
+        <source>Refunded {amount} of sale #{n}.</source>
+        <translation>会計 #{n} の {amount} を返金しました。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="163"/>
+        <source>Printing…</source>
+        <translation>印刷中…</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="170"/>
+        <source>It did not print: {why}</source>
+        <translation>印刷できませんでした: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="106"/>
         <source>Receipt #{n} reprinted.</source>
         <translation>レシート #{n} を再発行しました。</translation>
     </message>
@@ -877,22 +1097,22 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     <message>
         <location filename="../../ui/settings.ui" line="22"/>
         <source>Rank table (a manager&apos;s PIN to save)</source>
-        <translation type="unfinished"></translation>
+        <translation>ランク表（保存には店長のPIN）</translation>
     </message>
     <message>
         <location filename="../../ui/settings.ui" line="28"/>
         <source>Add a rank</source>
-        <translation type="unfinished"></translation>
+        <translation>ランクを追加</translation>
     </message>
     <message>
         <location filename="../../ui/settings.ui" line="29"/>
         <source>Remove the chosen rank</source>
-        <translation type="unfinished"></translation>
+        <translation>選んだランクを削除</translation>
     </message>
     <message>
         <location filename="../../ui/settings.ui" line="30"/>
         <source>Save as a new version</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい版として保存</translation>
     </message>
 </context>
 <context>
@@ -900,39 +1120,39 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     <message>
         <location filename="../../bp_till/gui/settings_view.py" line="19"/>
         <source>Rank</source>
-        <translation type="unfinished"></translation>
+        <translation>ランク</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/settings_view.py" line="20"/>
         <location filename="../../bp_till/gui/settings_view.py" line="78"/>
         <source>From spend points</source>
-        <translation type="unfinished"></translation>
+        <translation>必要な累計ポイント</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/settings_view.py" line="21"/>
         <location filename="../../bp_till/gui/settings_view.py" line="79"/>
         <source>Vote multiplier</source>
-        <translation type="unfinished"></translation>
+        <translation>投票倍率</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/settings_view.py" line="64"/>
         <source>Version {v} in force</source>
-        <translation type="unfinished"></translation>
+        <translation>第{v}版を適用中</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/settings_view.py" line="65"/>
         <source>The café&apos;s default ranks (never changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>店の標準ランク（未変更）</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/settings_view.py" line="89"/>
         <source>Save a new rank table</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいランク表を保存</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/settings_view.py" line="94"/>
         <source>Rank table version {v} is in force; checks already rung up keep their multiplier.</source>
-        <translation type="unfinished"></translation>
+        <translation>ランク表 第{v}版を適用しました。入力済みの伝票は元の倍率のままです。</translation>
     </message>
 </context>
 <context>
@@ -1059,22 +1279,22 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     <message>
         <location filename="../../bp_till/gui/settle_view.py" line="174"/>
         <source>Printing the receipt…</source>
-        <translation type="unfinished"></translation>
+        <translation>レシートを印刷しています…</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/settle_view.py" line="181"/>
         <source>The receipt did not print: {why} The sale is saved; print it again from Receipts.</source>
-        <translation type="unfinished"></translation>
+        <translation>レシートを印刷できませんでした: {why} 会計は保存済みです。「レシート」から印刷し直してください。</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/settle_view.py" line="187"/>
         <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>レシート</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/settle_view.py" line="200"/>
         <source>Issuing a card and printing its slip…</source>
-        <translation type="unfinished"></translation>
+        <translation>カードを発行し、用紙を印刷しています…</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/settle_view.py" line="184"/>
@@ -1125,22 +1345,22 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     <message>
         <location filename="../../ui/slip_failed.ui" line="5"/>
         <source>The card slip did not print</source>
-        <translation type="unfinished"></translation>
+        <translation>カード用紙を印刷できませんでした</translation>
     </message>
     <message>
         <location filename="../../ui/slip_failed.ui" line="9"/>
         <source>The card is already on the account and the sale goes on. Retry prints the slip with a new password (whatever came out is void). Give up voids the password; a manager can reset it later.</source>
-        <translation type="unfinished"></translation>
+        <translation>カードはすでに登録済みで、会計はそのまま続けられます。「再試行」は新しいパスワードで用紙を印刷します（途中まで出た用紙は無効）。「あきらめる」とパスワードは無効になり、後で店長が再発行できます。</translation>
     </message>
     <message>
         <location filename="../../ui/slip_failed.ui" line="12"/>
         <source>Give up</source>
-        <translation type="unfinished"></translation>
+        <translation>あきらめる</translation>
     </message>
     <message>
         <location filename="../../ui/slip_failed.ui" line="13"/>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>再試行</translation>
     </message>
 </context>
 <context>
@@ -1148,32 +1368,32 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     <message>
         <location filename="../../bp_till/gui/slip_flow.py" line="53"/>
         <source>Card {card} for producer {login}.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロデューサー {login} のカード {card}。</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/slip_flow.py" line="56"/>
         <source>The slip is printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>用紙を印刷しました。</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/slip_flow.py" line="58"/>
         <source>Producer card slip</source>
-        <translation type="unfinished"></translation>
+        <translation>プロデューサーカード用紙</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/slip_flow.py" line="63"/>
         <source>The slip did not print: {why}</source>
-        <translation type="unfinished">カード用紙を印刷できませんでした: {why}</translation>
+        <translation>用紙を印刷できませんでした: {why}</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/slip_flow.py" line="74"/>
         <source>Printing the slip again…</source>
-        <translation type="unfinished"></translation>
+        <translation>用紙を印刷し直しています…</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/slip_flow.py" line="82"/>
         <source>No slip: the password is void. A manager can reset it.</source>
-        <translation type="unfinished"></translation>
+        <translation>用紙なし：パスワードは無効です。店長が再発行できます。</translation>
     </message>
 </context>
 <context>
@@ -1186,27 +1406,27 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     <message>
         <location filename="../../bp_till/gui/status.py" line="49"/>
         <source>Printer: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>プリンター: {problem}</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/status.py" line="52"/>
         <source>Printer: ready</source>
-        <translation type="unfinished"></translation>
+        <translation>プリンター: 準備完了</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/status.py" line="55"/>
         <source>paper low</source>
-        <translation type="unfinished"></translation>
+        <translation>用紙残りわずか</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/status.py" line="57"/>
         <source>{n} printing</source>
-        <translation type="unfinished"></translation>
+        <translation>印刷待ち {n} 件</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/status.py" line="59"/>
         <source>{n} receipts to print again</source>
-        <translation type="unfinished"></translation>
+        <translation>再印刷が必要なレシート {n} 件</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/status.py" line="44"/>

@@ -72,3 +72,40 @@ def test_a_shift_lead_reprints_without_an_override(qtbot, window, ctx, cashier, 
     assert prints.exists()
     (entry,) = [a for a in _audit(ctx) if a[0] == "receipt.reprinted"]
     assert entry == ("receipt.reprinted", shift_lead.id, None)
+
+
+def test_a_cashier_voids_a_sale_with_a_managers_pin_and_a_manager_refunds_one(
+        qtbot, window, ctx, cashier, manager, prints):
+    first, second = _settled_check(ctx, cashier), _settled_check(ctx, cashier)
+    sign_in(qtbot, window, "Yuto")
+    click(qtbot, button(window, "receiptsNav"))
+    view = window.receipts
+    view.table.selectRow(1)  # newest first: the first sale is the second row
+    click(qtbot, button(window, "voidButton"))
+    click(qtbot, button(window, "reasonOkButton"))  # no reason: refused before any PIN
+    assert view.feedback.label.text() == "Voiding a settled check needs a reason."
+    view.reasons.combo.setFocus()
+    type_keys(qtbot, "Charged to the wrong table")
+    click(qtbot, button(window, "reasonOkButton"))
+    override = view.override
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is override.pin_edit)
+    override.approver.setCurrentIndex(override.approver.findText("Misaki"))
+    type_keys(qtbot, PINS["manager"])
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.feedback.label.text() == "Sale #1 is void.", timeout=10_000)
+    assert view.table.item(1, 5).text() == "voided"
+    assert ("check.voided", cashier.id, manager.id) in _audit(ctx)
+
+    click(qtbot, button(window, "lockButton"))
+    sign_in(qtbot, window, "Misaki")
+    click(qtbot, button(window, "receiptsNav"))
+    view.table.selectRow(0)
+    click(qtbot, button(window, "refundButton"))
+    view.reasons.combo.setFocus()
+    type_keys(qtbot, "Item returned")
+    click(qtbot, button(window, "reasonOkButton"))  # a manager: no override
+    qtbot.waitUntil(lambda: view.feedback.label.text() == "Refunded ¥1,100 of sale #2.",
+                    timeout=10_000)
+    assert view.table.item(0, 5).text() == "settled · refunded ¥1,100"
+    assert prints.stat().st_size > 0
+    assert (first, second) == (1, 2)

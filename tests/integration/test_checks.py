@@ -134,13 +134,15 @@ def test_settle_with_too_little_money_writes_nothing(ctx, cashier, unchanged):
 def test_a_closed_day_takes_no_more_sales(ctx, cashier, unchanged):
     from datetime import date
 
-    with ctx.uow() as uow:
-        uow.session.add(BusinessDay(day=date(2026, 11, 20), status="closed"))
-        uow.commit()
     check = checks.open_check(ctx, cashier, "T1", 1)
     checks.add_line(ctx, cashier, check, "T01")
+    with ctx.uow() as uow:
+        uow.session.get(BusinessDay, date(2026, 11, 20)).status = "closed"
+        uow.commit()
     with unchanged(), pytest.raises(DayClosed, match="2026-11-20 is closed"):
         settle_check(ctx, cashier, check, [Tender("cash", 1_100)])
+    with unchanged(), pytest.raises(DayClosed, match="rung up again from 05:00"):
+        checks.open_check(ctx, cashier, "T2", 1)
 
 
 def test_cancelled_check_keeps_its_record(ctx, cashier):

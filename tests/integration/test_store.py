@@ -9,7 +9,6 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import func, select
 
 from bp_till.domain.errors import InvalidInput
-
 from bp_till.store.db import alembic_config, migrate, open_store
 from bp_till.store.models import Base, Counter, OutboxEvent, Staff
 
@@ -103,40 +102,30 @@ def test_importing_the_core_loads_no_qt():
     assert out.stdout.strip() == "False"
 
 
-def test_migration_0004_adds_the_print_journal_to_a_store_holding_sales(tmp_path):
-    from datetime import datetime
-
-    from bp_till.clock import FakeClock
-    from bp_till.domain.business_day import TOKYO
+def test_migration_0004_adds_the_print_journal_to_a_store_holding_sales(ctx, tmp_path, cashier):
     from bp_till.domain.settlement import Tender
     from bp_till.printing.queue import JobKind, JobState, Printout
     from bp_till.services.checks import add_line, open_check
     from bp_till.services.context import TillContext
-    from bp_till.services.masterdata import MenuEntry, save_menu
     from bp_till.services.receipts import StoreJournal
     from bp_till.services.settle import settle_check
-    from bp_till.services.staff import add_staff
-    from bp_till.store.db import migrate
     from bp_till.store.models import Check, PrintJob
+    from tests.support.old_stores import copy_into_revision
 
+    check = open_check(ctx, cashier, "T1", 1)
+    add_line(ctx, cashier, check, "F01")
+    settle_check(ctx, cashier, check, [Tender("cash", 2_000)])
+    ctx.store.dispose()
     path = tmp_path / "old.db"
-    old = open_store(path, migrate_schema=False)
-    migrate(old.write_engine, "0001")
-    ctx = TillContext(store=old, clock=FakeClock(datetime(2026, 11, 20, 20, 0, tzinfo=TOKYO)))
-    save_menu(ctx, [MenuEntry("F01", "food", "オムライス", "Omurice", 1_200)])
-    staff = add_staff(ctx, "Yuto", "cashier", "481273")
-    check = open_check(ctx, staff, "T1", 1)
-    add_line(ctx, staff, check, "F01")
-    settle_check(ctx, staff, check, [Tender("cash", 2_000)])
-    old.dispose()
+    copy_into_revision(ctx.store.path, path, "0001")
 
     store = open_store(path)  # migrates to the head, as the till does on start
     with store.read() as session:
         (kept,) = session.scalars(select(Check)).all()
-        assert (kept.status, kept.total, kept.change) == ("settled", 1_200, 800)
-    ctx = TillContext(store=store, clock=ctx.clock)
-    journal = StoreJournal(ctx)
-    journal.queued("job1", Printout(JobKind.RECEIPT, None, ctx.clock.now(), ref=check))
+        assert (kept.status, kept.total, kept.change) == ("settled", 1_500, 500)
+    later = TillContext(store=store, clock=ctx.clock)
+    journal = StoreJournal(later)
+    journal.queued("job1", Printout(JobKind.RECEIPT, None, later.clock.now(), ref=check))
     journal.finished("job1", JobState.CONFIRMED, None)
     with store.read() as session:
         assert session.get(PrintJob, "job1").check.number == kept.number

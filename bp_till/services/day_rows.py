@@ -1,0 +1,153 @@
+"""Reading one business day out of the store as plain rows, for the close-out figures.
+
+A handful of column queries rather than ORM objects: a night of 2,000 checks
+is read in a few tens of milliseconds, inside the close-out's transaction.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from sqlalchemy import Connection, func, select
+from sqlalchemy.orm import Session
+
+from bp_till.domain.business_day import day_bounds
+from bp_till.domain.day_rows import DayRows, Paid, RefundRow, SaleCheck, SaleLine, VoidInfo
+from bp_till.store.models import (
+    AuditEntry,
+    CastMember,
+    Check,
+    CheckLine,
+    Payment,
+    Refund,
+    RefundLine,
+    RefundPayment,
+    Staff,
+)
+
+_SETTLED_OR_VOIDED = ("settled", "voided")
+
+
+def read_day(session: Session, day: date) -> DayRows:
+    """The day's rows, read on the session's connection (Core rows: no ORM objects to build)."""
+    conn = session.connection()
+    names = dict(conn.execute(select(Staff.id, Staff.name)).all())
+    start, end = day_bounds(day)
+    voided_lines, voided_amount = _voided_lines(conn, start, end)
+    cards = _card_actions(conn, start, end)
+    return DayRows(
+        day=day,
+        checks=_checks(conn, day, names),
+        lines=_sold_lines(conn, day),
+        payments=_payments(conn, day),
+        refunds=_refunds(conn, day, names),
+        cancelled_checks=conn.scalar(
+            select(func.count()).select_from(Check).where(
+                Check.status == "voided", Check.business_day.is_(None),
+                Check.closed_at >= start, Check.closed_at < end)
+        ),
+        voided_lines=voided_lines,
+        voided_line_amount=voided_amount,
+        cards_issued=cards.get("card.issued", 0),
+        cards_replaced=cards.get("card.replaced", 0),
+    )
+
+
+def _checks(conn: Connection, day: date, names: dict) -> tuple[SaleCheck, ...]:
+    rows = conn.execute(
+        select(Check.id, Check.number, Check.table_label, Check.guests, Check.total,
+               Check.closed_at, Check.spend_points, Check.vote_points, Check.voided_at,
+               Check.voided_by, Check.void_approved_by, Check.void_reason)
+        .where(Check.business_day == day, Check.status.in_(_SETTLED_OR_VOIDED))
+        .order_by(Check.number)
+    ).all()
+    return tuple(
+        SaleCheck(r.id, r.number, r.table_label, r.guests, r.total, r.closed_at,
+                  r.spend_points, r.vote_points,
+                  VoidInfo(r.voided_at, names[r.voided_by], names.get(r.void_approved_by),
+                           r.void_reason) if r.voided_at else None)
+        for r in rows
+    )
+
+
+def _line_columns(amount) -> tuple:
+    return (CheckLine.check_id, CheckLine.category, CheckLine.tax_rate, CheckLine.quantity,
+            amount, CastMember.code, CastMember.stage_name)
+
+
+def _sold_lines(conn: Connection, day: date) -> tuple[SaleLine, ...]:
+    rows = conn.execute(
+        select(*_line_columns(CheckLine.unit_price * CheckLine.quantity))
+        .join(Check, Check.id == CheckLine.check_id)
+        .outerjoin(CastMember, CastMember.id == CheckLine.cast_id)
+        .where(Check.business_day == day, Check.status == "settled",
+               CheckLine.voided_at.is_(None))
+    ).all()  # one fetch: row-by-row iteration costs more than the query
+    return tuple(SaleLine(*row) for row in rows)
+
+
+def _lines_given_back(conn: Connection, day: date) -> dict[int, list[SaleLine]]:
+    """Lines refunded on the day, by refund: negative quantities and amounts."""
+    rows = conn.execute(
+        select(RefundLine.refund_id, *_line_columns(RefundLine.amount))
+        .join(CheckLine, CheckLine.id == RefundLine.check_line_id)
+        .join(Refund, Refund.id == RefundLine.refund_id)
+        .outerjoin(CastMember, CastMember.id == CheckLine.cast_id)
+        .where(Refund.business_day == day)
+    ).all()
+    lines: dict[int, list[SaleLine]] = defaultdict(list)
+    for refund_id, check_id, category, rate, quantity, amount, code, name in rows:
+        lines[refund_id].append(SaleLine(check_id, category, rate, -quantity, amount, code, name))
+    return lines
+
+
+def _payments(conn: Connection, day: date) -> tuple[Paid, ...]:
+    rows = conn.execute(
+        select(Payment.check_id, Payment.method, Payment.amount)
+        .join(Check, Check.id == Payment.check_id)
+        .where(Check.business_day == day, Check.status == "settled")
+    ).all()
+    return tuple(Paid(*row) for row in rows)
+
+
+def _refunds(conn: Connection, day: date, names: dict) -> tuple[RefundRow, ...]:
+    refunds = conn.execute(
+        select(Refund.id, Refund.number, Check.number.label("check_number"),
+               Check.business_day.label("original_day"), Refund.refunded_at, Refund.total,
+               Refund.staff_id, Refund.approver_id, Refund.reason, Refund.spend_points,
+               Refund.vote_points)
+        .join(Check, Check.id == Refund.check_id)
+        .where(Refund.business_day == day).order_by(Refund.number)
+    ).all()
+    lines = _lines_given_back(conn, day)
+    paid: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for refund_id, method, amount in conn.execute(
+        select(RefundPayment.refund_id, RefundPayment.method, RefundPayment.amount)
+        .join(Refund, Refund.id == RefundPayment.refund_id).where(Refund.business_day == day)
+    ):
+        paid[refund_id].append((method, amount))
+    return tuple(
+        RefundRow(r.number, r.check_number, r.original_day, r.refunded_at, r.total,
+                  names[r.staff_id], names.get(r.approver_id), r.reason, r.spend_points,
+                  r.vote_points, tuple(lines[r.id]), tuple(paid[r.id]))
+        for r in refunds
+    )
+
+
+def _voided_lines(conn: Connection, start, end) -> tuple[int, int]:
+    count, amount = conn.execute(
+        select(func.count(), func.coalesce(func.sum(CheckLine.unit_price * CheckLine.quantity), 0))
+        .where(CheckLine.voided_at >= start, CheckLine.voided_at < end)
+    ).one()
+    return count, amount
+
+
+def _card_actions(conn: Connection, start, end) -> dict[str, int]:
+    """Cards issued and replaced at this till: its audit log, not the (pulled) card list."""
+    return dict(conn.execute(
+        select(AuditEntry.action, func.count())
+        .where(AuditEntry.action.in_(("card.issued", "card.replaced")),
+               AuditEntry.at >= start, AuditEntry.at < end)
+        .group_by(AuditEntry.action)
+    ).all())

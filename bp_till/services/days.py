@@ -1,0 +1,33 @@
+"""Business days as the store keeps them: open until the shift lead closes them out.
+
+A closed day is locked: nothing more is rung up, settled, voided or refunded
+on it. Corrections after the close land on the current business day.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bp_till.domain.business_day import business_day
+from bp_till.domain.errors import DayClosed
+from bp_till.store.models import BusinessDay
+from bp_till.store.uow import UnitOfWork
+
+
+def is_closed(session, day: date) -> bool:
+    record = session.get(BusinessDay, day)
+    return record is not None and record.status == "closed"
+
+
+def open_day(uow: UnitOfWork, refusal: str) -> date:
+    """Today's business day, which must still be open; recorded the first time it is used.
+
+    ``refusal`` finishes the message when it is closed ("no more sales can land on it").
+    """
+    day = business_day(uow.now)
+    record = uow.session.get(BusinessDay, day)
+    if record is None:
+        uow.session.add(BusinessDay(day=day, status="open"))
+    elif record.status == "closed":
+        raise DayClosed(f"Business day {day.isoformat()} is closed out; {refusal}.")
+    return day
