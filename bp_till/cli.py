@@ -14,6 +14,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bp-till", description="The register of Backstage Pass.")
     parser.add_argument("--data-dir", help="the data folder (default: BP_TILL_DATA_DIR or the user data folder)")
     parser.add_argument("--version", action="version", version=f"bp-till {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="try every part once in a throwaway data folder, then exit")
     sub = parser.add_subparsers(dest="command")
     init = sub.add_parser("init", help="create the data folder, config and store")
     init.add_argument("--demo", action="store_true", help="load the demo menu, cast and staff")
@@ -26,7 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     central_init.add_argument("--url", help="the central database URL (default: from the config)")
     sync = sub.add_parser("sync", help="send queued events to the central database")
     sync.add_argument("--once", action="store_true", required=True, help="one round, then exit")
-    for name in ("init", "simulate", "central", "sync"):
+    backup = sub.add_parser("backup", help="copy the store safely, even while the till runs")
+    backup.add_argument("--to", help="a new file or a folder (default: backups/ in the data folder)")
+    for name in ("init", "simulate", "central", "sync", "backup"):
         sub.choices[name].add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
     return parser
 
@@ -148,6 +152,31 @@ def cmd_sync(args) -> int:
     return 0
 
 
+def cmd_backup(args) -> int:
+    from pathlib import Path
+
+    from bp_till.store.backup import BACKUP_FOLDER, backup_store
+
+    data_dir = resolve_data_dir(getattr(args, "sub_data_dir", None) or args.data_dir)
+    config = load_config(data_dir, create=False)  # a mistyped folder is not set up as a new till
+    destination = Path(args.to).expanduser() if args.to else config.data_dir / BACKUP_FOLDER
+    if not args.to:
+        destination.mkdir(exist_ok=True)
+    copy = backup_store(config.store_path, destination)
+    size = copy.path.stat().st_size / 1_000_000
+    print(f"Backed up {config.store_path} to {copy.path} "
+          f"({size:.1f} MB, schema {copy.revision}, integrity check ok):")
+    for table, count in copy.counts.items():
+        print(f"  {table:<22} {count:>9}")
+    return 0
+
+
+def cmd_self_test(args) -> int:
+    from bp_till.selftest import run_self_test
+
+    return run_self_test()
+
+
 def cmd_gui(args) -> int:
     from bp_till.gui.app import run_gui
 
@@ -158,7 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handler = {
         "init": cmd_init, "simulate": cmd_simulate, "central": cmd_central, "sync": cmd_sync,
-    }.get(args.command, cmd_gui)
+        "backup": cmd_backup,
+    }.get(args.command, cmd_self_test if args.self_test else cmd_gui)
     try:
         return handler(args)
     except (ConfigError, TillError) as exc:
