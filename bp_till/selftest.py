@@ -70,17 +70,19 @@ class SelfTest:
                 f"receipts and {migrations} migrations under {asset_root()}")
 
     def qt(self) -> str:
+        from PySide6.QtCharts import QChart, QChartView  # the ranking board and sales charts
         from PySide6.QtCore import QLibraryInfo, qVersion
         from PySide6.QtWidgets import QApplication
 
         self.app = QApplication.instance() or QApplication([sys.argv[0]])
+        QChartView(QChart()).deleteLater()
         folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
         plugins = {path.stem.removeprefix("lib").removeprefix("q"): path
                    for path in folder.glob("*q*.*")}
         needed = ["offscreen"] + (["xcb"] if sys.platform.startswith("linux") else [])
         _require(all(name in plugins for name in needed),
                  f"platform plugins {needed} are not all in {folder} (found {sorted(plugins)})")
-        line = (f"Qt {qVersion()} on {self.app.platformName()}; "
+        line = (f"Qt {qVersion()} with charts on {self.app.platformName()}; "
                 f"platforms {', '.join(sorted(p for p in plugins if p in needed + ['wayland']))}")
         missing = _missing_libraries(plugins["xcb"]) if "xcb" in plugins else []
         if missing:  # fine offscreen; a screen needs them
