@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench screenshots translations clean
+.PHONY: run test bench screenshots translations dist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ bench: $(STAMP) $(QM)
 
 screenshots: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py docs
+
+# The app for a register PC (bp_till.spec): $(DIST)/bp-till/bp-till; try it with --self-test.
+DIST ?= dist
+DIST_WORK ?= build
+dist: $(STAMP) $(QM)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath $(DIST) --workpath $(DIST_WORK) bp_till.spec
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build dist

@@ -14,6 +14,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bp-till", description="The register of Backstage Pass.")
     parser.add_argument("--data-dir", help="the data folder (default: BP_TILL_DATA_DIR or the user data folder)")
     parser.add_argument("--version", action="version", version=f"bp-till {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="try every part once in a throwaway data folder, then exit")
     sub = parser.add_subparsers(dest="command")
     init = sub.add_parser("init", help="create the data folder, config and store")
     init.add_argument("--demo", action="store_true", help="load the demo menu, cast and staff")
@@ -31,7 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     report_day = report_sub.add_parser("day", help="a business day's close-out figures")
     report_day.add_argument("--date", help="YYYY-MM-DD (default: the current business day)")
     report_day.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    for name in ("init", "simulate", "central", "sync"):
+    backup = sub.add_parser("backup", help="copy the store safely, even while the till runs")
+    backup.add_argument("--to", help="a new file or a folder (default: backups/ in the data folder)")
+    for name in ("init", "simulate", "central", "sync", "backup"):
         sub.choices[name].add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
     report_day.add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
     return parser
@@ -189,6 +193,31 @@ def _day(typed: str | None):
         raise TillError(f"--date is written YYYY-MM-DD; {typed!r} is not a date.") from None
 
 
+def cmd_backup(args) -> int:
+    from pathlib import Path
+
+    from bp_till.store.backup import BACKUP_FOLDER, backup_store
+
+    data_dir = resolve_data_dir(getattr(args, "sub_data_dir", None) or args.data_dir)
+    config = load_config(data_dir, create=False)  # a mistyped folder is not set up as a new till
+    destination = Path(args.to).expanduser() if args.to else config.data_dir / BACKUP_FOLDER
+    if not args.to:
+        destination.mkdir(exist_ok=True)
+    copy = backup_store(config.store_path, destination)
+    size = copy.path.stat().st_size / 1_000_000
+    print(f"Backed up {config.store_path} to {copy.path} "
+          f"({size:.1f} MB, schema {copy.revision}, integrity check ok):")
+    for table, count in copy.counts.items():
+        print(f"  {table:<22} {count:>9}")
+    return 0
+
+
+def cmd_self_test(args) -> int:
+    from bp_till.selftest import run_self_test
+
+    return run_self_test()
+
+
 def cmd_gui(args) -> int:
     from bp_till.gui.app import run_gui
 
@@ -199,8 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handler = {
         "init": cmd_init, "simulate": cmd_simulate, "central": cmd_central, "sync": cmd_sync,
-        "report": cmd_report,
-    }.get(args.command, cmd_gui)
+        "report": cmd_report, "backup": cmd_backup,
+    }.get(args.command, cmd_self_test if args.self_test else cmd_gui)
     try:
         return handler(args)
     except (ConfigError, TillError) as exc:

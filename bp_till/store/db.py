@@ -8,6 +8,7 @@ reads begin deferred so the screen never takes the write lock.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+from bp_till.store.backup import BACKUP_FOLDER, backup_store
 
 log = logging.getLogger(__name__)
 
@@ -53,15 +56,33 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return cfg
 
 
-def migrate(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to ``revision``; a no-op (and cheap) when it is there."""
+def migrate(engine: Engine, revision: str = "head",
+            before_upgrade: Callable[[str, str], None] | None = None) -> None:
+    """Bring the schema to ``revision``; a no-op (and cheap) when it is there.
+
+    ``before_upgrade(current, target)`` runs first when a store that has a schema
+    is about to change (not for a new, empty one).
+    """
     cfg = alembic_config(engine)
     target = ScriptDirectory.from_config(cfg).get_current_head() if revision == "head" else revision
     with engine.connect() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
     if current != target:
+        if current is not None and before_upgrade is not None:
+            before_upgrade(current, target)
         log.info("migrating the store from %s to %s", current, target)
         command.upgrade(cfg, revision)
+
+
+def backup_before_upgrade(path: Path) -> Callable[[str, str], None]:
+    """An upgrade first copies the store to backups/, so a failed one can be undone."""
+    def take(current: str, target: str) -> None:
+        folder = path.parent / BACKUP_FOLDER
+        folder.mkdir(exist_ok=True)
+        copy = backup_store(path, folder, label=f"before-{target}")
+        log.info("store at %s backed up to %s before the upgrade to %s", current, copy.path, target)
+
+    return take
 
 
 @dataclass
@@ -91,5 +112,5 @@ def open_store(path: Path, *, migrate_schema: bool = True) -> Store:
         path, _sqlite_engine(path, "BEGIN IMMEDIATE"), _sqlite_engine(path, "BEGIN")
     )
     if migrate_schema:
-        migrate(store.write_engine)
+        migrate(store.write_engine, before_upgrade=backup_before_upgrade(path))
     return store
