@@ -15,6 +15,7 @@ from bp_till.gui.feedback import Feedback
 from bp_till.gui.loader import load_ui
 from bp_till.gui.background import on_gui_thread
 from bp_till.gui.print_preview import PrintPreviewDialog
+from bp_till.gui.refusals import localise
 from bp_till.gui.slip_flow import SlipFlow
 from bp_till.printing.queue import JobResult
 from bp_till.services import checks
@@ -179,7 +180,7 @@ class SettleView(QObject):
         label = self.widget.findChild(QLabel, "printLabel")
         if not result.ok:
             label.setText(self.tr("The receipt did not print: {why} The sale is saved; print it "
-                                  "again from Receipts.").format(why=result.fault.message))
+                                  "again from Receipts.").format(why=localise(result.fault.message)))
             return
         label.setText(self.tr("Receipt printed."))
         if result.printed and result.printed.preview_image is not None:

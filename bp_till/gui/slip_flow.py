@@ -20,6 +20,7 @@ from bp_till.gui.background import in_background
 from bp_till.gui.feedback import Feedback
 from bp_till.gui.loader import give_back_focus, load_ui
 from bp_till.gui.print_preview import PrintPreviewDialog
+from bp_till.gui.refusals import localise
 from bp_till.services.card_desk import CardSlip
 from bp_till.services.staff import StaffMember
 
@@ -61,13 +62,13 @@ class SlipFlow(QObject):
             self.finished.emit()
             return
         self.feedback.error(card + " " + self.tr("The slip did not print: {why}").format(
-            why=slip.message))
+            why=localise(slip.message)))
         self._ask(slip)
 
     def _ask(self, slip: CardSlip) -> None:
         dialog = self.failed_dialog = load_ui("slip_failed", self.parent_widget)
         dialog.setModal(True)
-        dialog.findChild(QLabel, "faultLabel").setText(slip.message)
+        dialog.findChild(QLabel, "faultLabel").setText(localise(slip.message))
         desk = self.till.card_desk
         dialog.findChild(QPushButton, "retryButton").clicked.connect(lambda: (
             dialog.accept(),
