@@ -39,3 +39,7 @@ class CheckClosed(TillError):
 
 class DayClosed(TillError):
     """A change to a business day that has been closed out."""
+
+
+class ClockSetBack(TillError):
+    """The till's clock reads earlier than its last write: a manager must check it."""

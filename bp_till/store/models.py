@@ -256,3 +256,17 @@ class Counter(Base):
 
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class LastWrite(Base):
+    """The time of the newest write, moved forward by every commit (one row).
+
+    Settling compares the clock with it, so a clock set back is caught before
+    a sale lands on a business day that is over (bp_till/domain/clock_check.py).
+    """
+
+    __tablename__ = "last_write"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime | None] = mapped_column(UtcDateTime)

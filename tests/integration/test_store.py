@@ -5,10 +5,11 @@ import sys
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import func, select
 
 from bp_till.domain.errors import InvalidInput
-from bp_till.store.db import open_store
+from bp_till.store.db import alembic_config, open_store
 from bp_till.store.models import Base, Counter, OutboxEvent
 
 
@@ -25,7 +26,7 @@ def test_migration_from_empty_matches_the_models(tmp_path):
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
         version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
     assert diff == []
-    assert version == "0001"
+    assert version == ScriptDirectory.from_config(alembic_config()).get_current_head()
     store.dispose()
 
 
