@@ -43,3 +43,7 @@ class DayClosed(TillError):
 
 class ClockSetBack(TillError):
     """The till's clock reads earlier than its last write: a manager must check it."""
+
+
+class StoreUnreadable(TillError):
+    """The store file is damaged, or was written by a newer version of the till."""

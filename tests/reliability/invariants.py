@@ -20,8 +20,8 @@ PROMISES: dict[str, str] = {
             WHERE l.check_id = c.id AND l.voided_at IS NULL)""",
     "a settled check has payments that pay its total, with the change it shows": """
         SELECT c.number FROM checks c WHERE c.status = 'settled' AND (
-            c.total != (SELECT coalesce(sum(amount), -1) FROM payments p WHERE p.check_id = c.id)
-            OR c.change != (SELECT sum(tendered - amount) FROM payments p WHERE p.check_id = c.id))""",
+            c.total != (SELECT coalesce(sum(amount), -1) FROM payments WHERE check_id = c.id)
+            OR c.change != (SELECT sum(tendered - amount) FROM payments WHERE check_id = c.id))""",
     "a settled check has exactly one check.settled event, with its total": """
         SELECT c.number FROM checks c WHERE c.status = 'settled' AND 1 != (
             SELECT count(*) FROM outbox o WHERE o.type = 'check.settled'

@@ -31,7 +31,9 @@ def _mark(ctx) -> datetime:
         return row.at
 
 
-def test_settle_is_refused_when_the_clock_reads_before_the_last_write(ctx, cashier, clock, unchanged):
+def test_settle_is_refused_when_the_clock_reads_before_the_last_write(
+    ctx, cashier, clock, unchanged
+):
     check = _rung_up(ctx, cashier)
     written = clock.now()
     clock.advance(minutes=-6)
@@ -103,8 +105,8 @@ def _old_store_with_a_night(path) -> None:
             "VALUES (1, 'Misaki', 'manager', '$argon2id$x', 0, 1, '2026-11-01T03:00:00.000000Z')"
         ))
         conn.execute(text(
-            "INSERT INTO checks (id, uuid, number, table_label, guests, takeout, status, opened_at, "
-            "opened_by, extensions, closed_at, closed_by, business_day, total, change, "
+            "INSERT INTO checks (id, uuid, number, table_label, guests, takeout, status, "
+            "opened_at, opened_by, extensions, closed_at, closed_by, business_day, total, change, "
             "spend_points, vote_points) VALUES (1, 'u1', 1, 'T1', 1, 0, 'settled', "
             "'2026-11-20T11:00:00.000000Z', 1, 0, '2026-11-20T12:30:00.000000Z', 1, "
             "'2026-11-20', 1100, 0, 0, 0)"
