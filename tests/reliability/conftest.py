@@ -10,6 +10,8 @@ import json
 
 import pytest
 
+from tests.sync.conftest import central  # noqa: F401 - the SQLite and PostgreSQL central
+
 _FIGURES: dict[str, dict] = {}
 
 
