@@ -45,6 +45,7 @@ def _env(tmp_path: Path, trace: Path | None = None) -> dict[str, str]:
 
 
 def _store(data: Path) -> closing[sqlite3.Connection]:
+    """The store of a data folder, opened with plain sqlite3 (which recovers its WAL)."""
     return closing(sqlite3.connect(data / "till.db"))
 
 
@@ -159,3 +160,54 @@ def _sync_through_kills(tmp_path: Path, data: Path, rng: random.Random) -> int:
                           env=_env(tmp_path), timeout=600)
     assert done.returncode == 0, done.stderr
     return ahead
+
+
+DIE_BEFORE_COMMIT = """
+import os, signal, sys
+from datetime import datetime
+from pathlib import Path
+from bp_till.clock import FakeClock
+from bp_till.domain.business_day import TOKYO
+from bp_till.domain.settlement import Tender
+from bp_till.services.context import TillContext
+from bp_till.services.settle import settle_check
+from bp_till.services.staff import list_staff
+from bp_till.store.db import open_store
+from bp_till.store.uow import UnitOfWork
+
+def die(uow):  # every row of the settle is flushed to SQLite; the COMMIT never comes
+    uow.session.flush()
+    os.kill(os.getpid(), signal.SIGKILL)
+
+UnitOfWork.commit = die
+evening = FakeClock(datetime(2026, 11, 20, 21, tzinfo=TOKYO))
+ctx = TillContext(open_store(Path(sys.argv[1])), evening)
+settle_check(ctx, list_staff(ctx)[0], int(sys.argv[2]), [Tender("cash", 10_000)])
+"""
+
+
+def test_a_kill_inside_a_settle_leaves_the_check_open_and_the_store_whole(ctx, cashier, tmp_path):
+    """The deterministic case of the random kills above, and a check on the trace itself."""
+    from bp_till.domain.settlement import Tender
+    from bp_till.services import checks, producers
+    from bp_till.services.settle import settle_check
+
+    card = producers.issue_producer(ctx, cashier)
+    check = checks.open_check(ctx, cashier, "T1", 1)
+    checks.add_line(ctx, cashier, check, "T01")
+    checks.attach_producer(ctx, cashier, check, card.card_number)
+    ctx.store.dispose()
+    with _store(tmp_path) as conn:
+        before = counts(conn)
+    trace = tmp_path / "trace"
+    killed = subprocess.run([sys.executable, "-c", DIE_BEFORE_COMMIT, str(ctx.store.path),
+                             str(check)], env={**os.environ, "BP_TILL_TX_TRACE": str(trace)},
+                            capture_output=True, text=True, timeout=120)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert trace.read_bytes() == b"B"  # died inside its one write transaction
+    with _store(tmp_path) as conn:
+        assert broken(conn) == [] and counts(conn) == before
+        assert conn.execute("SELECT status FROM checks WHERE id = ?", (check,)).fetchone() == (
+            "open",)
+    receipt = settle_check(ctx, cashier, check, [Tender("cash", 10_000)])  # and it carries on
+    assert receipt.producer.spend_points == 11
