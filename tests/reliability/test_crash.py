@@ -1,7 +1,8 @@
 """SIGKILL at random moments: the store comes back whole and the till carries on.
 
 `bp-till simulate` runs in a subprocess and is killed 50 times, each time at a
-random moment after its first write. After each kill the store must pass every
+random moment of its work: after a random number of write transactions and a
+random fraction of a second more. After each kill the store must pass every
 check of tests/reliability/invariants.py (integrity, no half-written check,
 no gap in the outbox, counters matching rows), keep everything it had before,
 and the next run must carry on from it. Whether a kill landed inside a write
@@ -24,11 +25,15 @@ from pathlib import Path
 
 import pytest
 
+from bp_till.store.trace import END as trace_end
 from tests.reliability.invariants import broken, counts
 
 ROUNDS = 50
 SYNC_KILLS = 5
-MAX_DELAY_S = 1.5  # after the first write; a run writes several transactions a second
+# A round kills after a random number of finished write transactions (a check takes about
+# seven), then a random fraction of a second more, which lands anywhere in the work after.
+MAX_TRANSACTIONS = 80
+MAX_EXTRA_S = 0.3
 
 
 def _command(data: Path, *args: str) -> list[str]:
@@ -49,15 +54,18 @@ def _store(data: Path) -> closing[sqlite3.Connection]:
     return closing(sqlite3.connect(data / "till.db"))
 
 
-def _wait_for_first_write(process: subprocess.Popen, trace: Path, errors: Path) -> None:
-    deadline = time.monotonic() + 120
-    while not (trace.exists() and trace.stat().st_size):
+def _wait_for_transactions(process: subprocess.Popen, trace: Path, count: int,
+                           errors: Path) -> None:
+    """Until the run has finished ``count`` write transactions (measured in work, not
+    seconds, so a loaded machine moves the kills no nearer the start)."""
+    deadline = time.monotonic() + 300
+    while not (trace.exists() and trace.read_bytes().count(trace_end) >= count):
         if process.poll() is not None:
-            pytest.fail(f"simulate stopped before writing: {errors.read_text()}")
+            pytest.fail(f"simulate stopped by itself: {errors.read_text()}")
         if time.monotonic() > deadline:
             process.kill()
-            pytest.fail("simulate wrote nothing within two minutes")
-        time.sleep(0.01)
+            pytest.fail(f"simulate did not write {count} transactions in five minutes")
+        time.sleep(0.005)
 
 
 def _killed_simulate(tmp_path: Path, data: Path, round_no: int, rng: random.Random) -> bytes:
@@ -68,8 +76,8 @@ def _killed_simulate(tmp_path: Path, data: Path, round_no: int, rng: random.Rand
             _command(data, "simulate", "--checks", "5000", "--seed", str(round_no)),
             stdout=subprocess.DEVNULL, stderr=err, env=_env(tmp_path, trace),
         )
-    _wait_for_first_write(process, trace, errors)
-    time.sleep(rng.uniform(0, MAX_DELAY_S))
+    _wait_for_transactions(process, trace, rng.randint(1, MAX_TRANSACTIONS), errors)
+    time.sleep(rng.uniform(0, MAX_EXTRA_S))
     process.send_signal(signal.SIGKILL)
     assert process.wait() == -signal.SIGKILL, errors.read_text()
     return trace.read_bytes()
