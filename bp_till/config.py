@@ -15,6 +15,8 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
+from bp_till.domain.text import cleaned
+
 CONFIG_NAME = "bp-till.toml"
 STORE_NAME = "till.db"
 PRINTER_SCHEMES = ("tcp", "usb", "serial", "file")
@@ -58,6 +60,23 @@ def _between(low: float, high: float):
     return lambda v: None if low <= v <= high else f"must be between {low:g} and {high:g}"
 
 
+def _plain(text: str) -> bool:
+    """No spaces, control or direction characters: a URL or a name of a printer profile."""
+    return text.isprintable() and not any(ch.isspace() for ch in text)
+
+
+def _shop_name(name: str) -> str | None:
+    """The receipt's heading: no control or direction characters, no blanks at the ends."""
+    if not name or cleaned(name) != name or len(name) > 40:
+        return "must be 1 to 40 characters, without control characters or blanks at the ends"
+    return None
+
+
+def _url(check):
+    """A URL validator that first refuses spaces and control characters, then runs ``check``."""
+    return lambda v: check(v) if _plain(v) else "must not contain spaces or control characters"
+
+
 def _printer_url(url: str) -> str | None:
     scheme = url.split("://", 1)[0] if "://" in url else None
     if scheme == "usb" and not re.fullmatch(r"usb://[0-9a-fA-F]{4}:[0-9a-fA-F]{4}(\?status=off)?", url):
@@ -68,23 +87,27 @@ def _printer_url(url: str) -> str | None:
 
 
 _KEYS: dict[tuple[str, str], tuple[str, type, Any]] = {
-    ("shop", "name"): ("shop_name", str, lambda v: None if v.strip() else "must not be empty"),
+    ("shop", "name"): ("shop_name", str, _shop_name),
     ("shop", "number"): ("shop_number", int, _between(1, 99)),
     ("shop", "registration_number"): (
         "registration_number", str,
-        lambda v: None if re.fullmatch(r"T\d{13}", v) else "must be T followed by 13 digits",
+        lambda v: None if re.fullmatch(r"T[0-9]{13}", v) else "must be T followed by 13 digits",
     ),
     ("terminal", "number"): ("terminal", int, _between(1, 99)),
     ("terminal", "lock_after_s"): ("lock_after_s", float, _between(10, 3600)),
     ("floor", "tables"): ("tables", int, _between(1, 99)),
-    ("printer", "url"): ("printer_url", str, _printer_url),
-    ("printer", "profile"): ("printer_profile", str, lambda v: None if v else "must not be empty"),
+    ("printer", "url"): ("printer_url", str, _url(_printer_url)),
+    ("printer", "profile"): (
+        "printer_profile", str, lambda v: None if v and _plain(v) else "must be a profile name",
+    ),
     ("printer", "timeout_s"): ("printer_timeout_s", float, _between(0.1, 120)),
-    ("central", "url"): ("central_url", str, lambda v: None if "://" in v else "must be a database URL"),
+    ("central", "url"): (
+        "central_url", str, _url(lambda v: None if "://" in v else "must be a database URL"),
+    ),
     ("sync", "interval_s"): ("sync_interval_s", float, _between(1, 3600)),
     ("portal", "url"): (
         "portal_url", str,
-        lambda v: None if v.startswith(("https://", "http://")) else "must start with https://",
+        _url(lambda v: None if v.startswith(("https://", "http://")) else "must start with https://"),
     ),
 }
 
@@ -127,10 +150,21 @@ def resolve_data_dir(cli_value: str | os.PathLike | None = None) -> Path:
 
 def _typed(value: Any, kind: type, name: str) -> Any:
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:
+            raise ConfigError(f"{name} is far too large.") from None
     if kind is int and isinstance(value, bool) or not isinstance(value, kind):
         raise ConfigError(f"{name} must be a {'number' if kind in (int, float) else 'string'}.")
     return value
+
+
+def _quoted(value: Any) -> str:
+    """A bad value shown in the message, cut short (a 5,000-digit number cannot be printed)."""
+    if isinstance(value, int) and abs(value) >= 10**30:
+        return "a number far too large"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def parse_config(text: str, data_dir: Path, env: dict[str, str] | None = None) -> Config:
@@ -151,7 +185,7 @@ def parse_config(text: str, data_dir: Path, env: dict[str, str] | None = None) -
             value = _typed(value, kind, name)
             problem = check(value)
             if problem:
-                raise ConfigError(f"{name} {problem} (it is {value!r}).")
+                raise ConfigError(f"{name} {problem} (it is {_quoted(value)}).")
             values[field] = value
     for var, field, key in (
         ("BP_TILL_PRINTER_URL", "printer_url", ("printer", "url")),
@@ -160,7 +194,7 @@ def parse_config(text: str, data_dir: Path, env: dict[str, str] | None = None) -
         if env.get(var):
             problem = _KEYS[key][2](env[var])
             if problem:
-                raise ConfigError(f"{var} {problem} (it is {env[var]!r}).")
+                raise ConfigError(f"{var} {problem} (it is {_quoted(env[var])}).")
             values[field] = env[var]
     return Config(data_dir=data_dir, **values)
 

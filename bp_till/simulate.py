@@ -22,12 +22,14 @@ from sqlalchemy import func, select
 from bp_till.bootstrap import Till
 from bp_till.clock import FakeClock
 from bp_till.domain.business_day import TOKYO, business_day
+from bp_till.domain.clock_check import set_back
 from bp_till.domain.money import Category
 from bp_till.domain.settlement import CARD, CASH, EMONEY, Tender
 from bp_till.printing.queue import JobResult
 from bp_till.services import checks, masterdata, settle
+from bp_till.services.clock import accept_clock
 from bp_till.services.staff import StaffMember, list_staff
-from bp_till.store.models import Card, Check
+from bp_till.store.models import Card, Check, LastWrite
 
 OPEN_FROM, LAST_ORDER = time(17, 0), time(23, 30)
 
@@ -71,6 +73,17 @@ def _start_time(till: Till, now: datetime) -> datetime:
     return datetime.combine(day, OPEN_FROM, tzinfo=TOKYO)
 
 
+def _accept_simulated_clock(till: Till, floor: _Floor) -> None:
+    """Simulated evenings lie before what the store last wrote (``init`` writes at the
+    real time): the till would refuse to settle them, so a manager accepts the clock
+    for the simulation, on the audit log like any other acceptance."""
+    with till.ctx.store.read() as session:
+        last = session.scalar(select(LastWrite.at))
+    manager = next((member for member in floor.staff if member.can("manager")), None)
+    if set_back(till.ctx.clock.now(), last) and manager is not None:
+        accept_clock(till.ctx, manager, note="bp-till simulate: the training evenings")
+
+
 def _night_arrivals(rng: random.Random, evening: datetime, wanted: int) -> list[datetime]:
     span = (datetime.combine(evening.date(), LAST_ORDER, tzinfo=TOKYO) - evening).total_seconds()
     count = min(wanted, rng.randint(60, 110))
@@ -86,6 +99,7 @@ def run(till: Till, checks_wanted: int, seed: int | None = None,
     till.ctx.clock = clock
     result = SimulationResult()
     try:
+        _accept_simulated_clock(till, floor)
         done = 0
         while done < checks_wanted:
             evening = clock.now().astimezone(TOKYO).replace(hour=17, minute=0, second=0, microsecond=0)

@@ -60,6 +60,6 @@ def verify_password(phc_hash: str, typed: str) -> bool:
 
 
 def check_pin(pin: str) -> str:
-    if not (pin.isascii() and pin.isdigit() and len(pin) in PIN_LENGTHS):
+    if not (isinstance(pin, str) and pin.isascii() and pin.isdigit() and len(pin) in PIN_LENGTHS):
         raise InvalidInput("A PIN is 4 to 6 digits.")
     return pin

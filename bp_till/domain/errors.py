@@ -33,6 +33,10 @@ class NotAllowed(TillError):
     """An action the signed-in role may not do without an override."""
 
 
+class OverrideRefused(NotAllowed):
+    """An override whose approver holds too low a role; the PIN check audited it already."""
+
+
 class CheckClosed(TillError):
     """A change to a check that is already settled or voided."""
 
@@ -43,3 +47,11 @@ class DayClosed(TillError):
 
 class ChecksStillOpen(TillError):
     """A close-out while checks are still open; they must be settled or cancelled first."""
+
+
+class ClockSetBack(TillError):
+    """The till's clock reads earlier than its last write: a manager must check it."""
+
+
+class StoreUnreadable(TillError):
+    """The store file is damaged, or was written by a newer version of the till."""

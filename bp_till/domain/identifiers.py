@@ -14,6 +14,7 @@ from __future__ import annotations
 from stdnum import damm
 
 from bp_till.domain.errors import InvalidInput
+from bp_till.domain.text import shown
 
 CARD_DIGITS = 12
 LOGIN_DIGITS = 11
@@ -56,7 +57,7 @@ def _parse(typed: str, length: int, what: str) -> str:
     if not digits:
         raise InvalidInput(f"Type or scan a {what}.")
     if not digits.isascii() or not digits.isdigit():
-        raise InvalidInput(f"A {what} has digits only; {typed.strip()[:30]!r} is not one.")
+        raise InvalidInput(f"A {what} has digits only; {shown(typed)} is not one.")
     if len(digits) != length:
         raise InvalidInput(f"A {what} has {length} digits; this has {len(digits)}.")
     if not damm.is_valid(digits):

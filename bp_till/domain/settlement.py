@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bp_till.domain.errors import InvalidInput, PaymentShort
 from bp_till.domain.money import MAX_UNIT_PRICE, require_whole, yen
+from bp_till.domain.text import shown
 
 CASH, CARD, EMONEY = "cash", "card", "emoney"
 METHODS = (CASH, CARD, EMONEY)
@@ -49,8 +50,10 @@ class Settlement:
 
 
 def _check_tender(tender: Tender) -> None:
+    if not isinstance(tender, Tender):
+        raise InvalidInput("A payment is a method and an amount.")
     if tender.method not in METHODS:
-        raise InvalidInput(f"Unknown payment method {tender.method!r}.")
+        raise InvalidInput(f"Unknown payment method {shown(tender.method)}.")
     amount = require_whole(tender.amount, "A payment in yen")
     if amount <= 0:
         raise InvalidInput("A payment must be more than ¥0.")

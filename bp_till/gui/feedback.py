@@ -30,11 +30,14 @@ class Feedback:
         self.label.clear()
 
     def attempt(self, action: Callable[..., Any], *args: Any) -> tuple[bool, Any]:
-        """Run a service call; a refusal is shown here and nothing else happens."""
+        """Run a service call; a refusal is shown here and nothing else happens.
+
+        The old message goes first, so whatever the call itself says stays.
+        """
+        self.clear()
         try:
             result = action(*args)
         except TillError as refusal:
             self.error(refusal.message)
             return False, None
-        self.clear()
         return True, result

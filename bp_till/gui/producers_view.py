@@ -19,7 +19,7 @@ from bp_till.gui.override import OverrideDialog, run_privileged
 from bp_till.gui.points_dialogs import AdjustDialog, VotesDialog
 from bp_till.gui.slip_flow import SlipFlow
 from bp_till.services import producers
-from bp_till.services.card_desk import CardSlip, SlipPurpose
+from bp_till.services.card_desk import SlipPurpose
 from bp_till.services.producers import IssuedCard, ProducerView
 from bp_till.services.masterdata import cast
 from bp_till.services.staff import StaffMember

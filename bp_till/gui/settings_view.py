@@ -6,12 +6,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QWidget
 
 from bp_till.bootstrap import Till
+from bp_till.domain.business_day import TOKYO
 from bp_till.domain.points import Rank, multiplier_label
 from bp_till.domain.typed import multiplier, whole_number
 from bp_till.gui.feedback import Feedback
 from bp_till.gui.i18n import LANGUAGES, saved_language
 from bp_till.gui.loader import load_ui
 from bp_till.gui.override import OverrideDialog, run_privileged
+from bp_till.services.clock import accept_clock
 from bp_till.services.ranks import current_rank_table, save_rank_table
 from bp_till.services.staff import StaffMember
 
@@ -52,11 +54,27 @@ class SettingsView(QObject):
         find(QPushButton, "removeRankButton").clicked.connect(
             lambda: self.table.removeRow(self.table.currentRow()))
         find(QPushButton, "saveRanksButton").clicked.connect(self.save_ranks)
+        find(QPushButton, "acceptClockButton").clicked.connect(self.accept_clock)
 
     def show_for(self, staff: StaffMember) -> None:
         self.staff = staff
         self.feedback.clear()
         self._load_ranks()
+        self._show_clock()
+
+    def _show_clock(self) -> None:
+        self.widget.findChild(QLabel, "clockLabel").setText(
+            self.tr("The clock reads {now}. If a sale was refused because the clock was set "
+                    "back, check the time, then a manager confirms it here.").format(
+                now=f"{self.ctx.clock.now().astimezone(TOKYO):%Y-%m-%d %H:%M}"))
+
+    def accept_clock(self) -> None:
+        action = lambda approval: accept_clock(self.ctx, self.staff, approval)  # noqa: E731
+        ok, self.override = self.feedback.attempt(
+            run_privileged, self.ctx, self.staff, "manager",
+            self.tr("Confirm that the till's clock is right"), action,
+            lambda _none: self.feedback.info(self.tr("The clock is confirmed; settling works again.")),
+            self.widget)
 
     def _load_ranks(self) -> None:
         version, table = current_rank_table(self.ctx)

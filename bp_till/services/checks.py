@@ -10,7 +10,7 @@ from bp_till.domain.errors import CheckClosed, InvalidInput, NotFound
 from bp_till.domain.money import Category, check_quantity, require_whole, tax_rate_for
 from bp_till.services.context import TillContext
 from bp_till.services.days import open_day
-from bp_till.services.inputs import cleaned, required_reason
+from bp_till.services.inputs import cleaned, required_reason, row_id, shown
 from bp_till.services.producers import _resolve
 from bp_till.services.refusals import audits_refusals
 from bp_till.services.staff import StaffMember
@@ -24,7 +24,7 @@ RING_UP_REFUSAL = "checks can be rung up again from 05:00"
 
 
 def _open_check(uow: UnitOfWork, check_id: int) -> Check:
-    check = uow.session.get(Check, check_id)
+    check = uow.session.get(Check, row_id(check_id, "That check"))
     if check is None:
         raise NotFound(f"Check {check_id} does not exist.")
     if check.status != "open":
@@ -41,6 +41,8 @@ def open_check(
         raise InvalidInput("A check needs a table name of 1 to 16 characters.")
     if not 1 <= require_whole(guests, "Guests") <= MAX_GUESTS:
         raise InvalidInput(f"Guests must be a whole number from 1 to {MAX_GUESTS}.")
+    if not isinstance(takeout, bool):
+        raise InvalidInput("Take-out is yes or no.")
     with ctx.uow() as uow:
         open_day(uow, RING_UP_REFUSAL)
         check = Check(
@@ -48,7 +50,7 @@ def open_check(
             number=uow.next_number("check"),
             table_label=table,
             guests=guests,
-            takeout=bool(takeout),
+            takeout=takeout,
             status="open",
             opened_at=uow.now,
             opened_by=actor.id,
@@ -71,9 +73,10 @@ def add_line(
     check_quantity(quantity)
     with ctx.uow() as uow:
         check = _open_check(uow, check_id)
-        item = uow.session.scalars(select(MenuItem).where(MenuItem.code == item_code)).first()
+        code = cleaned(item_code)
+        item = uow.session.scalars(select(MenuItem).where(MenuItem.code == code)).first()
         if item is None or not item.active:
-            raise NotFound(f"No menu item {item_code!r}.")
+            raise NotFound(f"No menu item {shown(item_code)}.")
         cast = _cast_for(uow, item, cast_code)
         line = CheckLine(
             check=check,
@@ -102,9 +105,10 @@ def _cast_for(uow: UnitOfWork, item: MenuItem, cast_code: str | None) -> CastMem
         return None
     if not cast_code:
         raise InvalidInput(f"{item.name_en} needs the cast member it is for.")
-    cast = uow.session.scalars(select(CastMember).where(CastMember.code == cast_code)).first()
+    code = cleaned(cast_code)
+    cast = uow.session.scalars(select(CastMember).where(CastMember.code == code)).first()
     if cast is None or not cast.active:
-        raise NotFound(f"No cast member {cast_code!r}.")
+        raise NotFound(f"No cast member {shown(cast_code)}.")
     return cast
 
 
@@ -112,7 +116,7 @@ def void_line(ctx: TillContext, actor: StaffMember, line_id: int, reason: str) -
     """Take a line off an open check; it stays on record, marked void, with the reason."""
     reason = required_reason(reason, "Voiding a line")
     with ctx.uow() as uow:
-        line = uow.session.get(CheckLine, line_id)
+        line = uow.session.get(CheckLine, row_id(line_id, "That line"))
         if line is None:
             raise NotFound("That line does not exist.")
         _open_check(uow, line.check_id)

@@ -13,6 +13,7 @@ from collections.abc import Collection
 
 from sqlalchemy import select
 
+from bp_till.domain.clock_check import refuse_set_back
 from bp_till.domain.corrections import PointsBack, points_back, refund_split
 from bp_till.domain.errors import CheckClosed, DayClosed, InvalidInput, NotFound
 from bp_till.domain.receipt import Receipt, RefundReceipt
@@ -100,6 +101,7 @@ def void_settled_check(
     reason = void_reason(reason)
     approver = authorize(ctx, actor, "manager", approval, "void a settled check")
     with ctx.uow() as uow:
+        refuse_set_back(uow.now, uow.last_write())  # money moves: the day must be the right one
         check = _settled(uow, check_id)
         _refuse_void_of_an_earlier_day(uow, check)
         if _refunds_of(uow, check):
@@ -159,6 +161,7 @@ def refund_check(
     reason = refund_reason(reason)
     approver = authorize(ctx, actor, "manager", approval, "give a refund")
     with ctx.uow() as uow:
+        refuse_set_back(uow.now, uow.last_write())  # money moves: the day must be the right one
         check = _settled(uow, check_id)
         day = open_day(uow, "refunds can be given again from 05:00")
         earlier = _refunds_of(uow, check)

@@ -92,23 +92,29 @@ def issue_producer(ctx: TillContext, actor: StaffMember) -> IssuedCard:
         return IssuedCard(producer.id, login, card.number, password, uow.now)
 
 
+def _scan(typed: str) -> tuple[str, str]:
+    """("card", number) or ("login", login ID) from a scan or a typed ID; typos refused."""
+    if identifiers.classify(typed) == "card":
+        return "card", identifiers.parse_card_number(typed)
+    return "login", identifiers.parse_login_id(typed)
+
+
 def _resolve(session, typed: str) -> tuple[Producer, Card | None]:
     """The producer behind a scanned card or typed login ID; dead cards refused."""
-    if identifiers.classify(typed) == "card":
-        number = identifiers.parse_card_number(typed)
-        card = session.scalars(select(Card).where(Card.number == number)).first()
+    kind, digits = _scan(typed)
+    if kind == "card":
+        card = session.scalars(select(Card).where(Card.number == digits)).first()
         if card is None:
-            raise NotFound(f"Card {identifiers.format_card_number(number)} is not known here.")
+            raise NotFound(f"Card {identifiers.format_card_number(digits)} is not known here.")
         if card.status == "replaced":
             raise CardReplaced(
-                f"Card {identifiers.format_card_number(number)} was replaced; "
+                f"Card {identifiers.format_card_number(digits)} was replaced; "
                 "it no longer works. Ask for the new card."
             )
         return card.producer, card
-    login = identifiers.parse_login_id(typed)
-    producer = session.scalars(select(Producer).where(Producer.login_id == login)).first()
+    producer = session.scalars(select(Producer).where(Producer.login_id == digits)).first()
     if producer is None:
-        raise NotFound(f"Login ID {identifiers.format_login_id(login)} is not known here.")
+        raise NotFound(f"Login ID {identifiers.format_login_id(digits)} is not known here.")
     return producer, _live_card(session, producer)
 
 
@@ -144,6 +150,7 @@ def replace_card(
     ctx: TillContext, actor: StaffMember, typed: str, approval: Approval | None = None
 ) -> IssuedCard:
     """A lost card: a new number and password, same account and points; the old card dies."""
+    _scan(typed)  # a typo is refused before it costs a PIN try or a hash
     approver = authorize(ctx, actor, "manager", approval, "replace a card")
     password, password_hash = _fresh_password()
     with ctx.uow() as uow:
@@ -191,6 +198,7 @@ def reset_password(
     ctx: TillContext, actor: StaffMember, typed: str, approval: Approval | None = None
 ) -> IssuedCard:
     """A forgotten password: a new one for the same card."""
+    _scan(typed)  # a typo is refused before it costs a PIN try or a hash
     approver = authorize(ctx, actor, "manager", approval, "reset a password")
     return _new_password(ctx, actor, typed, approver)
 
@@ -250,6 +258,7 @@ def adjust_points(
             raise InvalidInput(f"An adjustment over {MAX_ADJUSTMENT:,} points is refused.")
     if not spend_delta and not vote_delta:
         raise InvalidInput("The adjustment changes nothing.")
+    _scan(typed)  # a typo is refused before it costs a PIN try
     approver = authorize(ctx, actor, "manager", approval, "adjust points")
     with ctx.uow() as uow:
         producer, card = _resolve(uow.session, typed)

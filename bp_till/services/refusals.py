@@ -3,7 +3,8 @@
 A refused action writes nothing else (its own transaction rolled back); the
 audit entry is written afterwards in a transaction of its own, so a manager
 sees scans of dead cards, mistyped IDs and privileged actions tried without
-a PIN. A wrong PIN is not recorded here: the PIN check audits it already.
+a PIN. A wrong PIN, or an approver of too low a role, is not recorded here:
+the PIN check audits those already.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import inspect
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
-from bp_till.domain.errors import PinRefused, TillError
+from bp_till.domain.errors import OverrideRefused, PinRefused, TillError
 from bp_till.services.context import TillContext
 from bp_till.services.staff import StaffMember
 
@@ -37,8 +38,8 @@ def audits_refusals(action: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
         def audited(*args: P.args, **kwargs: P.kwargs) -> R:
             try:
                 return service(*args, **kwargs)
-            except PinRefused:
-                raise
+            except (PinRefused, OverrideRefused):
+                raise  # the PIN check has put these on the log already
             except TillError as refusal:
                 named = inspect.signature(service).bind_partial(*args, **kwargs).arguments
                 record_refusal(named["ctx"], named["actor"], action, refusal)

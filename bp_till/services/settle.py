@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from bp_till.domain.clock_check import refuse_set_back
 from bp_till.domain.errors import InvalidInput
 from bp_till.domain.identifiers import mask_login_id
 from bp_till.domain.money import TaxRate, totals_by_rate
@@ -24,6 +25,7 @@ def settle_check(
 ) -> Receipt:
     """Take payment for a check and credit the producer, all in one transaction."""
     with ctx.uow() as uow:
+        refuse_set_back(uow.now, uow.last_write())
         check = _open_check(uow, check_id)
         live = [line for line in check.lines if line.voided_at is None]
         if not live:

@@ -16,9 +16,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bp_till.domain.errors import StoreUnreadable
 from bp_till.store.backup import BACKUP_FOLDER, backup_store
 
 log = logging.getLogger(__name__)
@@ -112,5 +115,19 @@ def open_store(path: Path, *, migrate_schema: bool = True) -> Store:
         path, _sqlite_engine(path, "BEGIN IMMEDIATE"), _sqlite_engine(path, "BEGIN")
     )
     if migrate_schema:
-        migrate(store.write_engine, before_upgrade=backup_before_upgrade(path))
+        try:
+            migrate(store.write_engine, before_upgrade=backup_before_upgrade(path))
+        except DatabaseError as exc:  # not SQLite, or pages missing: nothing to repair here
+            store.dispose()
+            reason = str(exc.orig).strip() if exc.orig is not None else type(exc).__name__
+            raise StoreUnreadable(
+                f"The store {path} cannot be read ({reason}). Nothing was changed; "
+                "restore it from a backup or ask IT."
+            ) from None
+        except CommandError:  # a schema revision this version does not know
+            store.dispose()
+            raise StoreUnreadable(
+                f"The store {path} was written by a newer version of bp-till; "
+                "install that version to open it."
+            ) from None
     return store

@@ -379,3 +379,17 @@ class PrintJob(Base):
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # who asked (reprints)
     retry_of: Mapped[str | None] = mapped_column(ForeignKey("print_jobs.id"))
     check: Mapped[Check] = relationship()
+
+
+class LastWrite(Base):
+    """The time of the newest write, moved forward by every commit (one row).
+
+    Settling compares the clock with it, so a clock set back is caught before
+    a sale lands on a business day that is over (bp_till/domain/clock_check.py).
+    """
+
+    __tablename__ = "last_write"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime | None] = mapped_column(UtcDateTime)

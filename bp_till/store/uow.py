@@ -12,12 +12,13 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from bp_till.clock import Clock
+from bp_till.store import trace
 from bp_till.store.db import Store
-from bp_till.store.models import AuditEntry, Counter, OutboxEvent
+from bp_till.store.models import AuditEntry, Counter, LastWrite, OutboxEvent
 
 EVENT_SCHEMA_VERSION = 1
 
@@ -31,19 +32,35 @@ class UnitOfWork:
         self.now: datetime
 
     def __enter__(self) -> UnitOfWork:
+        trace.mark(trace.BEGIN)
         self.session = self._store.writer()
-        self.session.begin()
-        self.session.connection()  # runs BEGIN IMMEDIATE now: the write lock is ours
-        # Read the clock only once the lock is held, so times follow the outbox order.
-        self.now = self._clock.now()  # one instant for every row of the action
+        try:
+            self.session.begin()
+            self.session.connection()  # runs BEGIN IMMEDIATE now: the write lock is ours
+            # Read the clock only once the lock is held, so times follow the outbox order.
+            self.now = self._clock.now()  # one instant for every row of the action
+        except BaseException:
+            self.__exit__()
+            raise
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         self.session.rollback()  # a no-op after commit()
         self.session.close()
+        trace.mark(trace.END)
 
     def commit(self) -> None:
+        # Every write moves the last-write mark forward, never back: a clock
+        # set back a little at a time cannot walk it backwards.
+        self.session.execute(
+            update(LastWrite).where(or_(LastWrite.at.is_(None), LastWrite.at < self.now))
+            .values(at=self.now)
+        )
         self.session.commit()
+
+    def last_write(self) -> datetime | None:
+        """The time of the newest write before this action (see LastWrite)."""
+        return self.session.scalar(select(LastWrite.at))
 
     def next_number(self, name: str) -> int:
         """The next value of a per-terminal sequence; rolled back with the action."""

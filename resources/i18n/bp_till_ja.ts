@@ -1258,43 +1258,68 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <source>Save as a new version</source>
         <translation>新しい版として保存</translation>
     </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="39" />
+        <source>The till's clock</source>
+        <translation>レジの時計</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="42" />
+        <source>The clock is right (manager)</source>
+        <translation>時計は正しい（店長）</translation>
+    </message>
 </context>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="19" />
+        <location filename="../../bp_till/gui/settings_view.py" line="21" />
         <source>Rank</source>
         <translation>ランク</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="20" />
-        <location filename="../../bp_till/gui/settings_view.py" line="78" />
+        <location filename="../../bp_till/gui/settings_view.py" line="22" />
+        <location filename="../../bp_till/gui/settings_view.py" line="96" />
         <source>From spend points</source>
         <translation>必要な累計ポイント</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="21" />
-        <location filename="../../bp_till/gui/settings_view.py" line="79" />
+        <location filename="../../bp_till/gui/settings_view.py" line="23" />
+        <location filename="../../bp_till/gui/settings_view.py" line="97" />
         <source>Vote multiplier</source>
         <translation>投票倍率</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="64" />
+        <location filename="../../bp_till/gui/settings_view.py" line="67" />
+        <source>The clock reads {now}. If a sale was refused because the clock was set back, check the time, then a manager confirms it here.</source>
+        <translation>時計は {now} を示しています。時計が戻されたため会計が拒否された場合は、時刻を確認し、店長がここで確定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settings_view.py" line="75" />
+        <source>Confirm that the till's clock is right</source>
+        <translation>レジの時計が正しいことを確定</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settings_view.py" line="76" />
+        <source>The clock is confirmed; settling works again.</source>
+        <translation>時計を確定しました。会計できるようになりました。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settings_view.py" line="82" />
         <source>Version {v} in force</source>
         <translation>第{v}版を適用中</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="65" />
+        <location filename="../../bp_till/gui/settings_view.py" line="83" />
         <source>The café's default ranks (never changed)</source>
         <translation>店の標準ランク（未変更）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="89" />
+        <location filename="../../bp_till/gui/settings_view.py" line="107" />
         <source>Save a new rank table</source>
         <translation>新しいランク表を保存</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="94" />
+        <location filename="../../bp_till/gui/settings_view.py" line="112" />
         <source>Rank table version {v} is in force; checks already rung up keep their multiplier.</source>
         <translation>ランク表 第{v}版を適用しました。入力済みの伝票は元の倍率のままです。</translation>
     </message>

@@ -46,7 +46,8 @@ def test_a_reprint_needs_a_managers_pin_and_a_wrong_one_is_refused(
     assert override.message.text() == "Wrong PIN (4 tries left)."
     assert override.dialog.isVisible()
     assert not prints.exists()  # nothing printed
-    assert _audit(ctx)[len(before):] == [("pin.failed", manager.id, None)]
+    assert _audit(ctx)[len(before):] == [
+        ("pin.failed", manager.id, None), ("override.refused", cashier.id, manager.id)]
 
     type_keys(qtbot, PINS["manager"])
     press(qtbot, Qt.Key.Key_Return)
@@ -55,8 +56,8 @@ def test_a_reprint_needs_a_managers_pin_and_a_wrong_one_is_refused(
     copy = receipt_for(ctx, check)
     assert copy.reprint
     assert prints.read_bytes() == to_escpos(sale_receipt(copy), "TM-T88V")
-    assert _audit(ctx)[len(before) + 1:] == [
-        ("override.pin", manager.id, None),
+    assert _audit(ctx)[len(before) + 2:] == [
+        ("override.granted", cashier.id, manager.id),
         ("receipt.reprinted", cashier.id, manager.id),  # both staff on record
     ]
 

@@ -44,3 +44,25 @@ def test_a_cashier_needs_a_manager_to_save_ranks(qtbot, window, ctx):
     click(qtbot, button(window, "saveRanksButton"))
     assert window.settings.override is not None and window.settings.override.dialog.isVisible()
     assert current_rank_table(ctx)[0] == 0
+
+
+def test_a_clock_set_back_is_refused_until_a_manager_confirms_it(qtbot, window, ctx, clock, cashier):
+    from bp_till.services import checks
+
+    check = checks.open_check(ctx, cashier, "T3", 1)
+    checks.add_line(ctx, cashier, check, "T01")
+    clock.advance(hours=-2)  # the CMOS battery went flat
+    sign_in(qtbot, window, "Yuto")
+    window.show_settle(check)
+    window.settle.fields["cash"].setText("2000")
+    click(qtbot, button(window, "confirmButton"))
+    assert "the clock was set back. Nothing was settled." in window.settle.feedback.label.text()
+    click(qtbot, button(window, "lockButton"))
+    sign_in(qtbot, window, "Misaki")
+    click(qtbot, button(window, "settingsNav"))
+    click(qtbot, button(window, "acceptClockButton"))
+    assert window.settings.feedback.label.text() == "The clock is confirmed; settling works again."
+    window.show_settle(check)
+    window.settle.fields["cash"].setText("2000")
+    click(qtbot, button(window, "confirmButton"))
+    assert window.settle.steps.currentIndex() == 1  # settled
