@@ -22,9 +22,8 @@ from bp_till.gui.lines_model import LinesModel
 from bp_till.gui.loader import load_ui
 from bp_till.gui.menu_panel import MenuPanel
 from bp_till.gui.reason_panel import ReasonPanel
-from bp_till.gui.slip_flow import SlipFlow
+from bp_till.gui.slip_flow import SlipFlow, issue_new_producer
 from bp_till.services import checks
-from bp_till.services.card_desk import CardSlip, SlipPurpose
 from bp_till.services.floor import CheckDetail, check_detail
 from bp_till.services.masterdata import MenuEntry, cast, menu
 from bp_till.services.staff import StaffMember
@@ -219,18 +218,11 @@ class CheckView(QObject):
         self.attach(self.producer_edit.text())
 
     def new_producer(self) -> None:
-        """A first visit: issue a card and print its slip in the background; the card goes
-        on this check as soon as it exists, whether or not the slip prints."""
-        if self.slips is not None and self.slips.busy:
-            return
-        self.slips = SlipFlow(self.till, self.staff, self.feedback, self.widget)
-        self.slips.landed.connect(self._card_landed)
-        desk, staff = self.till.card_desk, self.staff
-        self.slips.start(lambda: desk.issue(staff), self.tr("Issuing a card and printing its slip…"))
-
-    def _card_landed(self, slip: CardSlip) -> None:
-        if slip.purpose == SlipPurpose.ISSUE and self.check_id is not None:
-            self._run(checks.attach_producer, self.check_id, slip.card_number)
+        """A first visit: a card for this producer, put on this check."""
+        check_id = self.check_id
+        self.slips = issue_new_producer(
+            self.slips, self.till, self.staff, self.feedback, self.widget,
+            lambda card: self._run(checks.attach_producer, check_id, card))
 
     # --- leaving ----------------------------------------------------------------------
     def _settle(self) -> None:

@@ -16,10 +16,9 @@ from bp_till.gui.loader import load_ui
 from bp_till.gui.background import on_gui_thread
 from bp_till.gui.print_preview import PrintPreviewDialog
 from bp_till.gui.refusals import localise
-from bp_till.gui.slip_flow import SlipFlow
+from bp_till.gui.slip_flow import SlipFlow, issue_new_producer
 from bp_till.printing.queue import JobResult
 from bp_till.services import checks
-from bp_till.services.card_desk import CardSlip, SlipPurpose
 from bp_till.services.floor import CheckDetail, check_detail
 from bp_till.services.settle import settle_check
 from bp_till.services.staff import StaffMember
@@ -193,16 +192,9 @@ class SettleView(QObject):
             self.widget.findChild(QPushButton, name).setVisible(paying)
 
     def _new_producer(self) -> None:
-        if self.slips is not None and self.slips.busy:
-            return
-        self.slips = SlipFlow(self.till, self.staff, self.feedback, self.widget)
-        self.slips.landed.connect(self._card_landed)
-        desk, staff = self.till.card_desk, self.staff
-        self.slips.start(lambda: desk.issue(staff), self.tr("Issuing a card and printing its slip…"))
-
-    def _card_landed(self, slip: CardSlip) -> None:
-        if slip.purpose == SlipPurpose.ISSUE:
-            self.attach(slip.card_number)
+        """A first visit at the payment step: a card, on this check before it is paid."""
+        self.slips = issue_new_producer(self.slips, self.till, self.staff, self.feedback,
+                                        self.widget, self.attach)
 
     def attach(self, typed: str) -> bool:
         """A card scanned at the payment step still joins the check."""

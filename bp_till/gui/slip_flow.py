@@ -21,7 +21,7 @@ from bp_till.gui.feedback import Feedback
 from bp_till.gui.loader import give_back_focus, load_ui
 from bp_till.gui.print_preview import PrintPreviewDialog
 from bp_till.gui.refusals import localise
-from bp_till.services.card_desk import CardSlip
+from bp_till.services.card_desk import CardSlip, SlipPurpose
 from bp_till.services.staff import StaffMember
 
 
@@ -85,3 +85,19 @@ class SlipFlow(QObject):
 
         in_background(lambda: self.till.card_desk.give_up(self.staff, slip), given_up,
                       self._refused, self)
+
+
+def issue_new_producer(current: SlipFlow | None, till: Till, staff: StaffMember,
+                       feedback: Feedback, parent: QWidget,
+                       put_on_check: Callable[[str], object]) -> SlipFlow:
+    """“New producer”: a card issued in the background, on the check as soon as it exists
+    (whether or not its slip prints). A second press while one is under way does nothing."""
+    if current is not None and current.busy:
+        return current
+    flow = SlipFlow(till, staff, feedback, parent)
+    flow.landed.connect(
+        lambda slip: put_on_check(slip.card_number) if slip.purpose == SlipPurpose.ISSUE else None)
+    desk = till.card_desk
+    flow.start(lambda: desk.issue(staff),
+               flow.tr("Issuing a card and printing its slip…"))
+    return flow

@@ -145,84 +145,79 @@
 <context>
     <name>CheckView</name>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="122" />
+        <location filename="../../bp_till/gui/check_view.py" line="121" />
         <source>take-out</source>
         <translation>お持ち帰り</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="124" />
+        <location filename="../../bp_till/gui/check_view.py" line="123" />
         <source>1 guest</source>
         <translation>1名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="126" />
+        <location filename="../../bp_till/gui/check_view.py" line="125" />
         <source>{n} guests</source>
         <translation>{n}名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="128" />
+        <location filename="../../bp_till/gui/check_view.py" line="127" />
         <source>Check #{number} · {table} · {kind}</source>
         <translation>伝票 #{number} · {table} · {kind}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="130" />
+        <location filename="../../bp_till/gui/check_view.py" line="129" />
         <source>Stay {stay}</source>
         <translation>滞在 {stay}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="134" />
+        <location filename="../../bp_till/gui/check_view.py" line="133" />
         <source>{rate}% items {total} (tax {tax})</source>
         <translation>{rate}%対象 {total}（内税 {tax}）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="139" />
+        <location filename="../../bp_till/gui/check_view.py" line="138" />
         <source>Total {total}</source>
         <translation>合計 {total}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="145" />
+        <location filename="../../bp_till/gui/check_view.py" line="144" />
         <source>No producer card on this check yet.</source>
         <translation>この伝票にはまだプロデューサーカードがありません。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="147" />
+        <location filename="../../bp_till/gui/check_view.py" line="146" />
         <source>{login} · {rank} {mult} · {spend} spend points · {votes} vote points
 This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <translation>{login} · {rank} {mult} · 累計 {spend} pt · 投票 {votes} pt
 この伝票で +{earn} pt、投票 +{earn_votes} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="153" />
+        <location filename="../../bp_till/gui/check_view.py" line="152" />
         <source>{needed} points to {rank}.</source>
         <translation>{rank}まであと {needed} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="160" />
+        <location filename="../../bp_till/gui/check_view.py" line="159" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="195" />
+        <location filename="../../bp_till/gui/check_view.py" line="194" />
         <source>Choose the line to void first.</source>
         <translation>取り消す明細を先に選んでください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="198" />
+        <location filename="../../bp_till/gui/check_view.py" line="197" />
         <source>Why void {item}?</source>
         <translation>「{item}」を取り消す理由は？</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="202" />
+        <location filename="../../bp_till/gui/check_view.py" line="201" />
         <source>Why cancel the whole check?</source>
         <translation>伝票全体を取り消す理由は？</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="229" />
-        <source>Issuing a card and printing its slip…</source>
-        <translation>カードを発行し、用紙を印刷しています…</translation>
-    </message>
-    <message>
-        <location filename="../../bp_till/gui/check_view.py" line="239" />
+        <location filename="../../bp_till/gui/check_view.py" line="231" />
         <source>Check #{number} is empty: there is nothing to settle.</source>
         <translation>伝票 #{number} は空です。会計するものがありません。</translation>
     </message>
@@ -722,32 +717,32 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="33" />
+        <location filename="../../bp_till/gui/check_view.py" line="32" />
         <source>Ordered by mistake</source>
         <translation>誤オーダー</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="34" />
+        <location filename="../../bp_till/gui/check_view.py" line="33" />
         <source>Customer changed their mind</source>
         <translation>お客様都合</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="35" />
+        <location filename="../../bp_till/gui/check_view.py" line="34" />
         <source>Served late</source>
         <translation>提供遅れ</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="36" />
+        <location filename="../../bp_till/gui/check_view.py" line="35" />
         <source>Wrong item</source>
         <translation>商品違い</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="39" />
+        <location filename="../../bp_till/gui/check_view.py" line="38" />
         <source>Guests left before ordering</source>
         <translation>注文前に退店</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="40" />
+        <location filename="../../bp_till/gui/check_view.py" line="39" />
         <source>Opened by mistake</source>
         <translation>誤って開いた伝票</translation>
     </message>
@@ -1390,83 +1385,78 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>SettleView</name>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="30" />
+        <location filename="../../bp_till/gui/settle_view.py" line="29" />
         <source>Cash received</source>
         <translation>お預かり（現金）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="31" />
+        <location filename="../../bp_till/gui/settle_view.py" line="30" />
         <source>Credit card</source>
         <translation>クレジットカード</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="32" />
+        <location filename="../../bp_till/gui/settle_view.py" line="31" />
         <source>E-money</source>
         <translation>電子マネー</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="85" />
+        <location filename="../../bp_till/gui/settle_view.py" line="84" />
         <source>Check #{number} · {table}</source>
         <translation>伝票 #{number} · {table}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="87" />
+        <location filename="../../bp_till/gui/settle_view.py" line="86" />
         <source>To pay {total}</source>
         <translation>お会計 {total}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="90" />
+        <location filename="../../bp_till/gui/settle_view.py" line="89" />
         <source>{rank}: +{spend} spend and +{votes} vote points on this check.</source>
         <translation>{rank}：この伝票で +{spend} pt、投票 +{votes} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="92" />
+        <location filename="../../bp_till/gui/settle_view.py" line="91" />
         <source>No producer card: a first visit can get one now.</source>
         <translation>プロデューサーカードなし：初来店ならここで発行できます。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="114" />
+        <location filename="../../bp_till/gui/settle_view.py" line="113" />
         <source>{short} still to pay</source>
         <translation>あと {short} 不足</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="121" />
-        <location filename="../../bp_till/gui/settle_view.py" line="164" />
+        <location filename="../../bp_till/gui/settle_view.py" line="120" />
+        <location filename="../../bp_till/gui/settle_view.py" line="163" />
         <source>Change {change}</source>
         <translation>お釣り {change}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="123" />
+        <location filename="../../bp_till/gui/settle_view.py" line="122" />
         <source>Cash of {limit} or more: this receipt needs a revenue stamp (収入印紙).</source>
         <translation>現金 {limit} 以上：このレシートには収入印紙が必要です。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="165" />
+        <location filename="../../bp_till/gui/settle_view.py" line="164" />
         <source>Paid. No change.</source>
         <translation>お支払い完了。お釣りなし。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="175" />
+        <location filename="../../bp_till/gui/settle_view.py" line="174" />
         <source>Printing the receipt…</source>
         <translation>レシートを印刷しています…</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="182" />
+        <location filename="../../bp_till/gui/settle_view.py" line="181" />
         <source>The receipt did not print: {why} The sale is saved; print it again from Receipts.</source>
         <translation>レシートを印刷できませんでした: {why} 会計は保存済みです。「レシート」から印刷し直してください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="188" />
+        <location filename="../../bp_till/gui/settle_view.py" line="187" />
         <source>Receipt</source>
         <translation>レシート</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="201" />
-        <source>Issuing a card and printing its slip…</source>
-        <translation>カードを発行し、用紙を印刷しています…</translation>
-    </message>
-    <message>
-        <location filename="../../bp_till/gui/settle_view.py" line="185" />
+        <location filename="../../bp_till/gui/settle_view.py" line="184" />
         <source>Receipt printed.</source>
         <translation>レシートを印刷しました。</translation>
     </message>
@@ -1652,6 +1642,14 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <location filename="../../bp_till/gui/points_dialogs.py" line="74" />
         <source>{login}: {balance} vote points · giving {giving} · left {left}</source>
         <translation>{login}：投票ポイント {balance} · 今回 {giving} · 残り {left}</translation>
+    </message>
+</context>
+<context>
+    <name>flow</name>
+    <message>
+        <location filename="../../bp_till/gui/slip_flow.py" line="102" />
+        <source>Issuing a card and printing its slip…</source>
+        <translation>カードを発行し、用紙を印刷しています…</translation>
     </message>
 </context>
 </TS>
