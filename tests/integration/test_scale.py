@@ -30,6 +30,7 @@ from bp_till.store.db import alembic_config, open_store
 from bp_till.store.models import Base
 from bp_till.store.types import UtcDateTime
 from tests.benchmarks import scale
+from tests.benchmarks.bench_settle import BareSettle
 
 SMALL = scale.Scale(producers=300, checks=4_000, days=30)
 
@@ -254,6 +255,46 @@ def test_the_till_works_on_the_generated_store(copy):
     assert seq == rows(copy, "SELECT value FROM counters WHERE name = 'outbox'")[0][0]
     assert rows(copy, "SELECT spend_points FROM producers WHERE login_id = ?", login) == [
         (spend + receipt.total // 100,)]
+
+
+def test_the_benchmark_baseline_writes_the_rows_the_service_writes(copy):
+    """The bare sqlite3 settle of bench_settle is the same work as settle_check, no less."""
+    clock = FakeClock(scale.EVENING)
+    ctx = TillContext(store=open_store(copy), clock=clock)
+    cashier = next(member for member in list_staff(ctx) if member.name == scale.CASHIER)
+    (card,), = rows(copy, "SELECT number FROM cards WHERE status = 'live' LIMIT 1")
+    twins = []
+    for table in ("S1", "B1"):
+        check_id = checks.open_check(ctx, cashier, table, 2)
+        for code, cast_code in (("T01", None), ("F02", None), ("C01", "C007"), ("A03", None)):
+            checks.add_line(ctx, cashier, check_id, code, 1, cast_code)
+        checks.attach_producer(ctx, cashier, check_id, card)
+        twins.append(check_id)
+    before = rows(copy, "SELECT max(seq) FROM outbox")[0][0]
+    receipt = settle_check(ctx, cashier, twins[0], [Tender("cash", 10_000)])
+    bare = BareSettle(copy, clock, cashier.id)
+    bare.settle(bare.plan(twins[1]))
+    bare.conn.close()
+    ctx.store.dispose()
+
+    def written(check_id: int):
+        return (
+            rows(copy, "SELECT status, closed_at, closed_by, business_day, total, change, "
+                       "spend_points, vote_points FROM checks WHERE id = ?", check_id),
+            rows(copy, "SELECT method, amount, tendered FROM payments WHERE check_id = ?",
+                 check_id),
+            rows(copy, "SELECT producer_id, kind, delta, reason, created_at FROM points_ledger "
+                       "WHERE check_id = ? ORDER BY id", check_id),
+        )
+
+    assert written(twins[0]) == written(twins[1])
+    assert written(twins[0])[0][0][4] == receipt.total
+    events = rows(copy, "SELECT type, payload FROM outbox WHERE seq > ? ORDER BY seq", before)
+    assert [kind for kind, _ in events] == ["check.settled", "check.settled"]
+    first, second = (json.loads(payload) for _, payload in events)
+    assert first.keys() == second.keys()
+    assert {k: v for k, v in first.items() if k not in ("check_number", "check_uuid", "table")} \
+        == {k: v for k, v in second.items() if k not in ("check_number", "check_uuid", "table")}
 
 
 TINY = scale.Scale(producers=20, checks=200, days=5)
