@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 
 from bp_till import __version__
 from bp_till.config import ConfigError, load_config, resolve_data_dir
 from bp_till.domain.errors import TillError
+
+STARTED = time.perf_counter()  # for --exit-when-ready: the start-up benchmark's clock
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bp-till", description="The register of Backstage Pass.")
     parser.add_argument("--data-dir", help="the data folder (default: BP_TILL_DATA_DIR or the user data folder)")
     parser.add_argument("--version", action="version", version=f"bp-till {__version__}")
+    parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command")
     init = sub.add_parser("init", help="create the data folder, config and store")
     init.add_argument("--demo", action="store_true", help="load the demo menu, cast and staff")
@@ -151,7 +155,7 @@ def cmd_sync(args) -> int:
 def cmd_gui(args) -> int:
     from bp_till.gui.app import run_gui
 
-    return run_gui(_open(args))
+    return run_gui(_open(args), ready_since=STARTED if args.exit_when_ready else None)
 
 
 def main(argv: list[str] | None = None) -> int:
