@@ -20,10 +20,11 @@ import queue
 import random
 import shutil
 import sqlite3
+import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -61,6 +62,7 @@ BATCH_CHECKS = 50_000
 WEEKDAY_WEIGHT = (0.8, 0.8, 0.9, 1.0, 1.3, 1.4, 1.1)  # Monday … Sunday
 VARIANTS = (("季節限定", "Seasonal", 1.2), ("ハーフ", "Half", 0.6), ("デラックス", "Deluxe", 1.5),
             ("スペシャル", "Special", 1.3), ("プレミアム", "Premium", 2.0))
+ROOT = Path(__file__).resolve().parents[2]
 COUNTED = ("producers", "cards", "checks", "check_lines", "payments", "points_ledger", "outbox",
            "audit_log", "business_days")
 
@@ -192,7 +194,7 @@ def cache_key(scale: Scale = Scale()) -> str:
     return f"large-{head}-{digest}"
 
 
-def cached_store(cache: Path, scale: Scale = Scale(), log=None) -> Path:
+def cached_store(cache: Path, scale: Scale = Scale()) -> Path:
     """The large store in the cache, generated on the first run (older versions removed)."""
     folder = cache / cache_key(scale)
     store = folder / "till.db"
@@ -200,22 +202,26 @@ def cached_store(cache: Path, scale: Scale = Scale(), log=None) -> Path:
         return store
     for stale in cache.glob("large-*"):
         shutil.rmtree(stale)
-    folder.mkdir(parents=True)
-    building = folder / "till.db.building"  # renamed only once it is whole
-    started = time.perf_counter()
-    counts = generate(building, scale, log=log)
-    building.rename(store)
-    if log:
-        log(f"scale: {', '.join(f'{n:,} {table}' for table, n in counts.items())} "
-            f"in {time.perf_counter() - started:.0f} s")
+    building = folder / "building"  # moved into place only once it is whole
+    _generate_apart(building, scale)
+    (building / "till.db").rename(store)
+    shutil.rmtree(building)
     return store
+
+
+def _generate_apart(folder: Path, scale: Scale) -> None:
+    """Generate in a process of its own: its gigabytes of page cache and scratch tables
+    go with it, instead of staying in (and being forked with) the benchmark runner."""
+    sizes = [f"--{name}={value}" for name, value in asdict(scale).items()]
+    subprocess.run([sys.executable, "-m", "tests.benchmarks.scale", "--out", str(folder), *sizes],
+                   cwd=ROOT, stdout=sys.stderr, check=True)
 
 
 def working_copy(env) -> Path:
     """A copy of the large store for this run, in a data folder of its own, made once."""
     work = env.folder("large") / "till.db"
     if not work.exists():
-        shutil.copyfile(cached_store(env.cache, log=_stderr), work)
+        shutil.copyfile(cached_store(env.cache), work)
     return work
 
 
@@ -227,10 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     defaults = Scale()
     parser = argparse.ArgumentParser(prog="python -m tests.benchmarks.scale")
     parser.add_argument("--out", required=True, help="the data folder to write till.db into")
-    parser.add_argument("--producers", type=int, default=defaults.producers)
-    parser.add_argument("--checks", type=int, default=defaults.checks)
-    parser.add_argument("--days", type=int, default=defaults.days)
-    parser.add_argument("--seed", type=int, default=defaults.seed)
+    for name, value in asdict(defaults).items():
+        parser.add_argument(f"--{name}", type=int, default=value)
     args = parser.parse_args(argv)
     target = Path(args.out) / "till.db"
     if target.exists():
@@ -238,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     target.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    scale = Scale(args.producers, args.checks, args.days, seed=args.seed)
+    scale = Scale(**{name: getattr(args, name) for name in asdict(defaults)})
     counts = generate(target, scale, log=_stderr)
     for table, count in counts.items():
         print(f"  {table:<14} {count:>10,}")

@@ -302,22 +302,24 @@ TINY = scale.Scale(producers=20, checks=200, days=5)
 
 def test_the_cache_makes_the_store_once_and_replaces_an_old_version(tmp_path, monkeypatch):
     made = []
-    real = scale.generate
-    monkeypatch.setattr(scale, "generate", lambda *a, **k: made.append(a) or real(*a, **k))
+    real = scale._generate_apart
+    monkeypatch.setattr(scale, "_generate_apart", lambda *a: made.append(a) or real(*a))
     (tmp_path / "large-0000-old").mkdir()  # a store of an earlier schema or generator
     first = scale.cached_store(tmp_path, TINY)
     again = scale.cached_store(tmp_path, TINY)
-    assert first == again and first.exists() and len(made) == 1
+    assert first == again and len(made) == 1
     assert [p.name for p in tmp_path.iterdir()] == [first.parent.name]
-    assert not (first.parent / "till.db.building").exists()
+    assert [p.name for p in first.parent.iterdir()] == ["till.db"]
+    assert rows(first, "SELECT count(*) FROM checks") == [(200,)]
 
 
 def test_a_half_made_store_is_never_taken_for_the_cache(tmp_path, monkeypatch):
-    def dies(path, *args, **kwargs):
-        path.write_bytes(b"half a store")
+    def dies(folder, _scale):
+        folder.mkdir(parents=True)
+        (folder / "till.db").write_bytes(b"half a store")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(scale, "generate", dies)
+    monkeypatch.setattr(scale, "_generate_apart", dies)
     with pytest.raises(KeyboardInterrupt):
         scale.cached_store(tmp_path, TINY)
     assert not (tmp_path / scale.cache_key(TINY) / "till.db").exists()
