@@ -3,7 +3,7 @@
 Cold start is timed from spawning ``python -m bp_till --exit-when-ready`` to the
 line it prints once the sign-in screen has been painted (interpreter, imports,
 config, store and migrations check, every screen built). Peak memory is the
-child's maximum resident set (``wait4``) after a whole check through the window:
+child's own high-water mark (VmHWM) after a whole check through the window:
 signed in, floor shown, a check opened, rung up, a card attached, settled and its
 receipt printed. The baseline of both is a bare PySide6 process showing an empty
 window; runs alternate with it.
@@ -11,7 +11,6 @@ window; runs alternate with it.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
 import sys
@@ -28,8 +27,8 @@ ROOT = Path(__file__).resolve().parents[2]
 BARE = ("-m", "tests.benchmarks.till_session", "bare")
 
 
-def run(args: tuple[str, ...]) -> tuple[float, str, float]:
-    """Milliseconds from spawn to the child's first line, all it printed, its peak RSS in MB."""
+def run(args: tuple[str, ...]) -> tuple[float, str]:
+    """Milliseconds from spawn to the child's first line, and all it printed."""
     with tempfile.TemporaryFile("w+") as errors:
         start = time.perf_counter()
         child = subprocess.Popen([sys.executable, *args], cwd=ROOT, stdout=subprocess.PIPE,
@@ -37,13 +36,15 @@ def run(args: tuple[str, ...]) -> tuple[float, str, float]:
         first = child.stdout.readline()
         elapsed = (time.perf_counter() - start) * 1000
         said = first + child.stdout.read()
-        _, status, usage = os.wait4(child.pid, 0)  # wait4: this child's own peak, not the max
-        child.returncode = os.waitstatus_to_exitcode(status)  # of every child so far
-        child.stdout.close()
-        if child.returncode != 0:
+        if child.wait() != 0:
             errors.seek(0)
             raise RuntimeError(f"{' '.join(args)} failed ({child.returncode}): {errors.read()}")
-    return elapsed, said, usage.ru_maxrss / 1024  # Linux reports kilobytes
+    return elapsed, said
+
+
+def peak_mb(said: str) -> float:
+    """The peak the child reported (VmHWM: from its own exec, not the fork of this process)."""
+    return int(said.split("peak ")[1].split()[0]) / 1024
 
 
 def _settled(path: Path, said: str) -> None:
@@ -64,7 +65,7 @@ def figures(env) -> list[Figure]:
     run(till), run(BARE)  # warm-up: the first start also writes the data folder's config
     starts, bare_starts = [], []
     for _ in range(COLD_STARTS):
-        elapsed, said, _ = run(till)
+        elapsed, said = run(till)
         if not said.startswith("ready in"):
             raise RuntimeError(f"the till did not say it was ready: {said!r}")
         starts.append(elapsed)
@@ -75,10 +76,10 @@ def figures(env) -> list[Figure]:
             "WHERE c.status = 'live' ORDER BY p.spend_points DESC LIMIT 1").fetchone()
     peaks, bare_peaks = [], []
     for _ in range(MEMORY_RUNS):
-        _, said, peak = run(("-m", "tests.benchmarks.till_session", "shift", data, card[0]))
+        _, said = run(("-m", "tests.benchmarks.till_session", "shift", data, card[0]))
         _settled(path, said)
-        peaks.append(peak)
-        bare_peaks.append(run(BARE)[2])
+        peaks.append(peak_mb(said))
+        bare_peaks.append(peak_mb(run(BARE)[1]))
     return [
         Figure("cold start to the sign-in screen (large store)", "ms", starts,
                Goal("median", 2000), bare_starts, "bare PySide6 window"),

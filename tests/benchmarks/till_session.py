@@ -5,8 +5,8 @@ that data folder as ``bp-till`` does, signs the bench cashier in on the PIN pad,
 floor shown, opens table T1 for two, adds items by touch, types the producer's
 card, settles in exact cash and prints the receipt, then says which check it
 settled. ``… bare`` shows an empty PySide6 window and quits once it is painted:
-the baseline of both figures. The parent reads each child's peak memory from
-``wait4``.
+the baseline of both figures. Each says its peak resident memory last (VmHWM,
+counted from its own exec, so none of the parent's memory is in it).
 """
 
 from __future__ import annotations
@@ -21,6 +21,13 @@ STARTED = time.perf_counter()
 ITEMS = ("T01", "F01", "F02", "A01", "S03")  # a table charge, food, a beer, a soft drink
 
 
+def peak_kb() -> int:
+    """This process's peak resident set (Linux ``/proc``), in kB."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        line = next(line for line in status if line.startswith("VmHWM:"))
+    return int(line.split()[1])
+
+
 def bare() -> int:
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -31,7 +38,9 @@ def bare() -> int:
     window.resize(1280, 800)
     quit_when_painted(window, STARTED)
     window.show()
-    return app.exec()
+    app.exec()
+    print(f"peak {peak_kb()} kB", flush=True)
+    return 0
 
 
 def shift(data_dir: str, card: str) -> int:
@@ -82,6 +91,7 @@ def shift(data_dir: str, card: str) -> int:
     print(f"settled check {window.settle.detail.check_id}", flush=True)
     window.close()
     till.close()
+    print(f"peak {peak_kb()} kB", flush=True)
     return 0
 
 
