@@ -2,8 +2,8 @@
 
 Each sample is one ``find_producer`` of a producer drawn at random from the 100,000,
 the way the check and producer screens call it; the baseline is a bare sqlite3
-indexed SELECT of the same producer and card, interleaved with the samples so
-the machine's noise falls on both alike.
+indexed SELECT of the same producer and card. Card, login and baseline lookups
+take turns, so the machine's noise falls on all of them alike.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from tests.benchmarks import scale
 from tests.benchmarks.harness import Figure, Goal
 
 SAMPLES = 400
+WARMUP = 50
 BY_CARD = ("SELECT p.id, p.login_id, p.spend_points, p.vote_points, c.number, c.status "
            "FROM cards c JOIN producers p ON p.id = c.producer_id WHERE c.number = ?")
 BY_LOGIN = ("SELECT p.id, p.login_id, p.spend_points, p.vote_points, c.number "
@@ -33,31 +34,29 @@ def _ms(action, *args) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def _interleaved(ctx: TillContext, bare: sqlite3.Connection, sql: str,
-                 typed: list[str], keys: list[str]) -> tuple[list[float], list[float]]:
-    samples, baseline = [], []
-    for shown, key in zip(typed, keys, strict=True):
-        samples.append(_ms(find_producer, ctx, shown))
-        baseline.append(_ms(lambda k: bare.execute(sql, (k,)).fetchall(), key))
-    return samples[5:], baseline[5:]  # the first few warm the caches and compile the queries
-
-
 def figures(env) -> list[Figure]:
     path = scale.working_copy(env)
     ctx = TillContext(store=open_store(path), clock=FakeClock(scale.EVENING))
     bare = sqlite3.connect(path)
+    count = SAMPLES + WARMUP
     cards = [row[0] for row in bare.execute(
-        "SELECT number FROM cards WHERE status = 'live' ORDER BY random() LIMIT ?", (SAMPLES + 5,))]
+        "SELECT number FROM cards WHERE status = 'live' ORDER BY random() LIMIT ?", (count,))]
     logins = [row[0] for row in bare.execute(
-        "SELECT login_id FROM producers ORDER BY random() LIMIT ?", (SAMPLES + 5,))]
-    by_card = _interleaved(ctx, bare, BY_CARD, cards, cards)  # a scanner sends the digits
-    typed = [format_login_id(login) for login in logins]  # people type it as printed
-    by_login = _interleaved(ctx, bare, BY_LOGIN, typed, logins)
+        "SELECT login_id FROM producers ORDER BY random() LIMIT ?", (count,))]
+    timed: dict[str, tuple[list[float], list[float]]] = {"card": ([], []), "login": ([], [])}
+    for n, (card, login) in enumerate(zip(cards, logins, strict=True)):
+        # A scanner sends the card's digits; people type the login ID as it is printed.
+        for kind, shown, key, sql in (("card", card, card, BY_CARD),
+                                      ("login", format_login_id(login), login, BY_LOGIN)):
+            service = _ms(find_producer, ctx, shown)
+            baseline = _ms(lambda k, q=sql: bare.execute(q, (k,)).fetchall(), key)
+            if n >= WARMUP:  # the first ones fill the caches of a till that has just opened
+                timed[kind][0].append(service)
+                timed[kind][1].append(baseline)
     bare.close()
     ctx.store.dispose()
     return [
-        Figure("find a producer by card number (100k producers)", "ms", by_card[0],
-               Goal("p95", 2), by_card[1], "bare sqlite3 indexed SELECT"),
-        Figure("find a producer by login ID (100k producers)", "ms", by_login[0],
-               Goal("p95", 2), by_login[1], "bare sqlite3 indexed SELECT"),
+        Figure(f"find a producer by {name} (100k producers)", "ms", timed[kind][0],
+               Goal("p95", 2), timed[kind][1], "bare sqlite3 indexed SELECT")
+        for kind, name in (("card", "card number"), ("login", "login ID"))
     ]
