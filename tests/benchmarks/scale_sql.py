@@ -2,7 +2,7 @@
 
 Five million check lines made one Python tuple at a time cost minutes on this
 machine; ``INSERT … SELECT`` makes them in seconds. Python hands over one row per
-check (times, cashier, producer, card, four random numbers) into ``gen_checks``;
+check (times, cashier, producer, card, two random numbers) into ``gen_checks``;
 the statements below expand it into lines, totals, points (the rank held before
 each check, by a window over the producer's earlier checks), payments, the
 ``check.settled`` events (text laid out exactly as ``json.dumps(…, sort_keys=True)``
@@ -77,9 +77,9 @@ def uuid4(n: str, count: str) -> str:
     """SQL for the ``n``-th (from 1) of ``count`` random version 4 UUIDs, in increasing order.
 
     A random key written into a big unique index lands on a page nobody touched
-    lately, ten times the cost of the next key along; so the 48 high bits step
-    up with ``n`` (by a pseudo-random amount inside its share of the range) and
-    the other 74 are random. Sorted, they are as random as any sorted sample.
+    lately, ten times the cost of the next key along; so the 48 high bits step up
+    with ``n`` (each ``n`` its own share of the range, at a scrambled place in it)
+    and the other 74 are random. The till's own new UUIDs land anywhere, as ever.
     """
     step = f"((1 << 48) / ({count}))"
     top = f"((({n}) - 1) * {step} + ({n}) * 2654435761 % {step})"
