@@ -153,9 +153,10 @@ def cmd_sync(args) -> int:
 
 
 def cmd_gui(args) -> int:
+    till = _open(args)  # before Qt: modules loaded after PySide6 pass through its import hook
     from bp_till.gui.app import run_gui
 
-    return run_gui(_open(args), ready_since=STARTED if args.exit_when_ready else None)
+    return run_gui(till, ready_since=STARTED if args.exit_when_ready else None)
 
 
 def main(argv: list[str] | None = None) -> int:
