@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 
 from bp_till import __version__
 from bp_till.config import ConfigError, load_config, resolve_data_dir
 from bp_till.domain.errors import TillError
+
+STARTED = time.perf_counter()  # for --exit-when-ready: the start-up benchmark's clock
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -16,6 +19,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"bp-till {__version__}")
     parser.add_argument("--self-test", action="store_true",
                         help="try every part once in a throwaway data folder, then exit")
+    parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command")
     init = sub.add_parser("init", help="create the data folder, config and store")
     init.add_argument("--demo", action="store_true", help="load the demo menu, cast and staff")
@@ -219,9 +223,10 @@ def cmd_self_test(args) -> int:
 
 
 def cmd_gui(args) -> int:
+    till = _open(args)  # before Qt: modules loaded after PySide6 pass through its import hook
     from bp_till.gui.app import run_gui
 
-    return run_gui(_open(args))
+    return run_gui(till, ready_since=STARTED if args.exit_when_ready else None)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,6 +18,7 @@ from bp_till.gui.i18n import install_language, save_language, saved_language
 from bp_till.gui.idle import IdleLock
 from bp_till.gui.loader import load_ui
 from bp_till.gui.producers_view import ProducersView
+from bp_till.gui.ready import quit_when_painted
 from bp_till.gui.receipts_view import ReceiptsView
 from bp_till.gui.scanner import ScanCatcher
 from bp_till.gui.settings_view import SettingsView
@@ -202,10 +203,12 @@ class TillApp:
         old.deleteLater()
 
 
-def run_gui(till: Till) -> int:
+def run_gui(till: Till, ready_since: float | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("BP Till")
     gui = TillApp(till)
+    if ready_since is not None:  # --exit-when-ready, for the start-up benchmark
+        quit_when_painted(gui.window.sign_in.widget, ready_since)
     gui.window.show()
     try:
         return app.exec()

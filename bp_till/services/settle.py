@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from sqlalchemy import insert, select
+from sqlalchemy.orm import joinedload
+
 from bp_till.domain.clock_check import refuse_set_back
 from bp_till.domain.errors import InvalidInput
 from bp_till.domain.identifiers import mask_login_id
@@ -27,7 +30,7 @@ def settle_check(
     with ctx.uow() as uow:
         refuse_set_back(uow.now, uow.last_write())
         check = _open_check(uow, check_id)
-        live = [line for line in check.lines if line.voided_at is None]
+        live = _live_lines(uow, check)
         if not live:
             raise InvalidInput(f"Check #{check.number} is empty: there is nothing to settle.")
         day = open_day(uow, "no more sales can land on it")
@@ -39,6 +42,15 @@ def settle_check(
         receipt = _receipt(ctx, check, live, settlement, producer)
         uow.commit()
         return receipt
+
+
+def _live_lines(uow: UnitOfWork, check: Check) -> list[CheckLine]:
+    """The lines still on the check, with their cast members, in one read."""
+    return list(uow.session.scalars(
+        select(CheckLine).options(joinedload(CheckLine.cast))
+        .where(CheckLine.check_id == check.id, CheckLine.voided_at.is_(None))
+        .order_by(CheckLine.id)
+    ))
 
 
 def _close(uow, actor, check: Check, day, total: int, settlement: Settlement) -> None:
@@ -54,15 +66,17 @@ def _close(uow, actor, check: Check, day, total: int, settlement: Settlement) ->
 def _credit_points(uow: UnitOfWork, check: Check) -> Producer | None:
     if check.producer_id is None:
         return None
-    producer = uow.session.get(Producer, check.producer_id)
+    with uow.session.no_autoflush:  # the check is written once, with its points, not twice
+        producer = uow.session.get(Producer, check.producer_id)
     check.spend_points = spend_points(check.total)
     check.vote_points = vote_points(check.spend_points, check.multiplier_pct or 100)
-    for kind, delta in (("spend", check.spend_points), ("vote", check.vote_points)):
-        if delta:
-            uow.session.add(
-                PointsEntry(producer_id=producer.id, kind=kind, delta=delta, reason="check",
-                            check_id=check.id, created_at=uow.now)
-            )
+    entries = [
+        {"producer_id": producer.id, "kind": kind, "delta": delta, "reason": "check",
+         "check_id": check.id, "created_at": uow.now}
+        for kind, delta in (("spend", check.spend_points), ("vote", check.vote_points)) if delta
+    ]
+    if entries:  # both rows in one INSERT (nothing reads their ids back), the check later
+        uow.session.execute(insert(PointsEntry), entries, execution_options={"autoflush": False})
     producer.spend_points += check.spend_points
     producer.vote_points += check.vote_points
     return producer

@@ -8,7 +8,7 @@ from bp_till.domain.business_day import business_month
 from bp_till.domain.errors import NotFound
 from bp_till.domain.votes import Allocation, check_allocations
 from bp_till.services.context import TillContext
-from bp_till.services.producers import ProducerView, _resolve, _view
+from bp_till.services.producers import ProducerView, _resolve, view_of
 from bp_till.services.staff import StaffMember
 from bp_till.store.models import CastMember, PointsEntry, Vote
 
@@ -52,4 +52,4 @@ def cast_votes(
         uow.audit("votes.cast", actor.id, subject=f"producer:{producer.login_id}", points=total,
                   cast=codes)
         uow.commit()
-        return _view(ctx, producer, card)
+        return view_of(ctx, producer, card)

@@ -12,17 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
+import re
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bp_till.domain.errors import StoreUnreadable
 from bp_till.store.backup import BACKUP_FOLDER, backup_store
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -52,11 +53,45 @@ def _sqlite_engine(path: Path, begin: str) -> Engine:
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     if engine is not None:
         cfg.attributes["engine"] = engine
     return cfg
+
+
+# The two lines alembic writes at the top of every migration file.
+_REVISION = re.compile(r"^revision = ['\"](\w+)['\"]$", re.MULTILINE)
+_PARENT = re.compile(r"^down_revision = (?:['\"](\w+)['\"]|None)$", re.MULTILINE)
+
+
+def head_revision() -> str | None:
+    """The newest migration, read from the files without importing alembic.
+
+    Importing alembic costs about a second of the till's start; a store already at
+    the head does not need it. None (let alembic decide) unless every file names
+    exactly one revision and one plain parent, and one revision is nobody's parent.
+    """
+    revisions, parents = set(), set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        text = script.read_text(encoding="utf-8")
+        named, parent = _REVISION.findall(text), _PARENT.findall(text)
+        if len(named) != 1 or len(parent) != 1:
+            return None
+        revisions.add(named[0])
+        parents.add(parent[0])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _stored_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        try:
+            return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        except OperationalError:  # a new store: no version table yet
+            return None
 
 
 def migrate(engine: Engine, revision: str = "head",
@@ -66,15 +101,29 @@ def migrate(engine: Engine, revision: str = "head",
     ``before_upgrade(current, target)`` runs first when a store that has a schema
     is about to change (not for a new, empty one).
     """
+    if revision == "head" and (head := head_revision()) and _stored_revision(engine) == head:
+        return
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
     cfg = alembic_config(engine)
     target = ScriptDirectory.from_config(cfg).get_current_head() if revision == "head" else revision
     with engine.connect() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
-    if current != target:
-        if current is not None and before_upgrade is not None:
-            before_upgrade(current, target)
-        log.info("migrating the store from %s to %s", current, target)
+    if current == target:
+        return
+    if current is not None and before_upgrade is not None:
+        before_upgrade(current, target)
+    log.info("migrating the store from %s to %s", current, target)
+    try:
         command.upgrade(cfg, revision)
+    except CommandError:  # a schema revision this version does not know
+        raise StoreUnreadable(
+            f"The store {engine.url.database} was written by a newer version of bp-till; "
+            "install that version to open it."
+        ) from None
 
 
 def backup_before_upgrade(path: Path) -> Callable[[str, str], None]:
@@ -124,10 +173,7 @@ def open_store(path: Path, *, migrate_schema: bool = True) -> Store:
                 f"The store {path} cannot be read ({reason}). Nothing was changed; "
                 "restore it from a backup or ask IT."
             ) from None
-        except CommandError:  # a schema revision this version does not know
+        except StoreUnreadable:
             store.dispose()
-            raise StoreUnreadable(
-                f"The store {path} was written by a newer version of bp-till; "
-                "install that version to open it."
-            ) from None
+            raise
     return store
