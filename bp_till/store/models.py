@@ -393,3 +393,37 @@ class LastWrite(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class BoardEntry(Base):
+    """A cast member's vote points for a business month, as the central database last said."""
+
+    __tablename__ = "ranking_board"
+
+    business_month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    cast_code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    points: Mapped[int] = mapped_column(Integer)
+    last_vote_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    pulled_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class VoteRefusal(Base):
+    """Votes from this till that the central database refused (spent elsewhere meanwhile)."""
+
+    __tablename__ = "vote_refusals"
+    __table_args__ = (Index("ix_vote_refusals_login", "login_id"),)
+
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    login_id: Mapped[str] = mapped_column(String(16))
+    points: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    refused_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class SyncCursor(Base):
+    """Where the last pull stopped, per kind of data pulled."""
+
+    __tablename__ = "sync_cursors"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,20 +1,22 @@
 """Votes at the till and manager-edited rank tables, through the services and the store."""
 
 import json
+from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bp_till.domain.errors import InvalidInput, NotAllowed, NotFound
 from bp_till.domain.points import Rank
 from bp_till.domain.settlement import Tender
 from bp_till.domain.votes import Allocation
 from bp_till.services import checks, producers
+from bp_till.services.ranking import board
 from bp_till.services.ranks import current_rank_table, save_rank_table
 from bp_till.services.settle import settle_check
 from bp_till.services.staff import Approval
 from bp_till.services.votes import cast_votes
-from bp_till.store.models import OutboxEvent, PointsEntry, Vote
+from bp_till.store.models import BoardEntry, OutboxEvent, PointsEntry, Vote
 from tests.conftest import PINS
 
 
@@ -78,3 +80,35 @@ def test_a_new_rank_table_needs_a_manager_and_old_checks_keep_their_multiplier(
 def test_a_bad_rank_table_is_refused_and_nothing_is_saved(ctx, manager, ranks, message, unchanged):
     with unchanged(), pytest.raises(InvalidInput, match=message):
         save_rank_table(ctx, manager, ranks)
+
+
+def _pulled(ctx, month, rows, at):
+    """What a pull writes: the central figures of a month."""
+    with ctx.uow() as uow:
+        for code, points, last in rows:
+            uow.session.add(BoardEntry(business_month=month, cast_code=code, points=points,
+                                       last_vote_at=last, pulled_at=at))
+        uow.commit()
+
+
+def test_the_board_adds_votes_not_yet_synced_to_the_central_figures(ctx, cashier, producer, clock):
+    now = clock.now()
+    _pulled(ctx, "2026-11", [("C001", 50, now - timedelta(hours=3)),
+                             ("C002", 80, now - timedelta(hours=2))], now)
+    cast_votes(ctx, cashier, producer.card_number, [Allocation("C001", 30)])
+    shown = board(ctx)
+    assert [(line.place, line.cast_code, line.points) for line in shown.lines] == [
+        (1, "C002", 80), (2, "C001", 80)]  # a tie: C002 reached 80 first
+    assert shown.unsynced_points == 30 and shown.winner is None
+
+
+def test_the_board_counts_a_synced_vote_once(ctx, cashier, producer, clock):
+    cast_votes(ctx, cashier, producer.card_number, [Allocation("C003", 20)])
+    with ctx.uow() as uow:  # the push acknowledged it; the next pull brings the central figure
+        uow.session.execute(update(OutboxEvent).values(sent_at=uow.now))
+        uow.commit()
+    _pulled(ctx, "2026-11", [("C003", 20, clock.now())], clock.now())
+    clock.advance(days=40)
+    shown = board(ctx, "2026-11")
+    assert [(line.cast_code, line.points) for line in shown.lines] == [("C003", 20)]
+    assert shown.unsynced_points == 0 and shown.winner.cast_code == "C003"
