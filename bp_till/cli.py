@@ -142,23 +142,21 @@ def cmd_central(args) -> int:
 def cmd_sync(args) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
-    from bp_till.central.db import central_engine, init_central
-    from bp_till.sync.push import pending_count, push
+    from bp_till.sync.once import open_central, run_round
+    from bp_till.sync.push import pending_count
 
     till = _open(args)
     url = till.config.central_url
     try:
-        engine = central_engine(url)
-        if url.startswith("sqlite"):
-            init_central(engine)  # the embedded central database sets itself up
-        result = push(till.ctx, engine)
+        engine = open_central(url)
+        result = run_round(till.ctx, engine)
     except (SQLAlchemyError, ImportError) as exc:
         print(f"{pending_count(till.ctx)} events stay queued.", file=sys.stderr)
         return _central_failure(exc, url)
     finally:
         till.close()
-    print(f"Pushed {result.sent} events ({result.new} new to the central database); "
-          f"{result.pending} pending.")
+    print(f"Pushed {result.pushed} events ({result.new} new to the central database); "
+          f"pulled {result.pulled} changes; {result.pending} pending.")
     return 0
 
 

@@ -1,22 +1,53 @@
-"""One push on demand (the close-out forces one): how many events stay queued afterwards."""
+"""One sync round: push what is queued, then pull what other tills and the website changed.
+
+The worker runs a round every interval, the close-out forces one, and
+`bp-till sync --once` runs exactly one. Push comes first, so a pull never
+reads central figures that are missing events this till has already marked
+sent: every event is counted either in the central figures or as still
+queued here, never in both and never in neither.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
 
 from bp_till.central.db import central_engine, init_central
 from bp_till.services.context import TillContext
 from bp_till.sync.push import push
 
 
+@dataclass(frozen=True)
+class RoundResult:
+    pushed: int  # events the central side acknowledged this round
+    new: int  # of those, events it did not have yet
+    pulled: int  # producers, board rows and master-data rows brought here
+    pending: int  # events still queued here
+
+
+def open_central(central_url: str) -> Engine:
+    """An engine for the central database; the embedded SQLite one sets itself up."""
+    engine = central_engine(central_url)
+    if central_url.startswith("sqlite"):
+        init_central(engine)
+    return engine
+
+
+def run_round(ctx: TillContext, engine: Engine) -> RoundResult:
+    """Push, then pull; raises the driver's error when the central side fails."""
+    pushed = push(ctx, engine)
+    return RoundResult(pushed.sent, pushed.new, 0, pushed.pending)
+
+
 def sync_now(ctx: TillContext, central_url: str) -> int:
-    """Push everything queued; returns what is still pending.
+    """One round on a fresh engine; returns how many events are still pending.
 
     Raises the driver's error when the central database cannot be reached, so
     the caller can say the night's points are queued rather than sent.
     """
-    engine = central_engine(central_url)
+    engine = open_central(central_url)
     try:
-        if central_url.startswith("sqlite"):
-            init_central(engine)  # the embedded central database sets itself up
-        return push(ctx, engine).pending
+        return run_round(ctx, engine).pending
     finally:
         engine.dispose()

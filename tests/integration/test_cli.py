@@ -91,5 +91,5 @@ def test_sync_once_pushes_and_says_so_and_exits_3_when_central_is_down(tmp_path)
     assert "cannot be reached" in down.stderr and "events stay queued" in down.stderr
     up = bp_till("sync", "--once", data_dir=data)  # the embedded SQLite central
     assert up.returncode == 0, up.stderr
-    assert re.match(r"Pushed \d+ events \(\d+ new to the central database\); 0 pending\.", up.stdout)
+    assert re.match(r"Pushed \d+ events \(\d+ new to the central database\); pulled \d+ changes; 0 pending\.", up.stdout)
     assert (data / "central.db").exists()
