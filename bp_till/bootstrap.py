@@ -6,6 +6,7 @@ import logging
 import logging.handlers
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from bp_till.clock import Clock, SystemClock
 from bp_till.config import Config
@@ -17,6 +18,9 @@ from bp_till.services.context import Site, TillContext
 from bp_till.services.ranks import current_rank_table
 from bp_till.store.db import open_store
 
+if TYPE_CHECKING:
+    from bp_till.sync.worker import SyncWorker
+
 
 @dataclass
 class Till:
@@ -26,6 +30,7 @@ class Till:
     ctx: TillContext
     printer: Printer
     _queue: PrintQueue | None = field(default=None, init=False, repr=False)
+    sync_worker: SyncWorker | None = field(default=None, init=False, repr=False)
 
     @property
     def print_queue(self) -> PrintQueue:
@@ -45,8 +50,20 @@ class Till:
     def card_desk(self) -> CardDesk:
         return CardDesk(self.ctx, self.print_queue)
 
+    def start_sync(self) -> SyncWorker:
+        """The sync worker, started once: a round now, then every configured interval."""
+        if self.sync_worker is None:
+            from bp_till.sync.worker import SyncWorker  # the till starts without it
+
+            self.sync_worker = SyncWorker(self.ctx, self.config.central_url,
+                                          self.config.sync_interval_s).start()
+        return self.sync_worker
+
     def close(self, drain_s: float = 0) -> None:
-        """Stop printing (after what fits in ``drain_s``), then close the store."""
+        """Finish the sync round under way, stop printing (after what fits in ``drain_s``),
+        then close the store."""
+        if self.sync_worker is not None:
+            self.sync_worker.stop()
         if self._queue is not None:
             self._queue.stop(drain_s)
         self.ctx.store.dispose()

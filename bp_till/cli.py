@@ -108,20 +108,9 @@ CENTRAL_UNREACHABLE = 3
 
 
 def _central_failure(exc: Exception, url: str) -> int:
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError, IntegrityError
+    from bp_till.sync.once import explain_failure
 
-    try:
-        where = make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        where = "(not a database URL)"
-    reason = (str(getattr(exc, "orig", exc)).strip().splitlines() or [type(exc).__name__])[0]
-    if isinstance(exc, IntegrityError):
-        print(f"bp-till: the central database at {where} refused the events: {reason} "
-              "(is this terminal number used by another till?)", file=sys.stderr)
-    else:
-        print(f"bp-till: the central database at {where} cannot be reached: {reason}",
-              file=sys.stderr)
+    print(f"bp-till: {explain_failure(exc, url)}", file=sys.stderr)
     return CENTRAL_UNREACHABLE
 
 

@@ -24,12 +24,16 @@ from bp_till.config import load_config  # noqa: E402
 from bp_till.demo import load_demo  # noqa: E402
 from bp_till.domain.business_day import TOKYO  # noqa: E402
 from bp_till.domain.settlement import Tender  # noqa: E402
+from bp_till.domain.votes import Allocation  # noqa: E402
 from bp_till.gui.app import MainWindow  # noqa: E402
+from bp_till.gui.board import RankingBoard  # noqa: E402
 from bp_till.gui.i18n import install_language  # noqa: E402
 from bp_till.printing.layout import card_slip, close_out_report, sale_receipt  # noqa: E402
 from bp_till.services import checks, closeout, corrections, producers, settle  # noqa: E402
 from bp_till.services.staff import list_staff  # noqa: E402
-from bp_till.store.models import Check  # noqa: E402
+from bp_till.services.votes import cast_votes  # noqa: E402
+from bp_till.store.models import Card, Check, Producer  # noqa: E402
+from bp_till.sync.once import sync_now  # noqa: E402
 
 NOW = datetime(2026, 11, 24, 21, 15, tzinfo=TOKYO)
 
@@ -44,6 +48,7 @@ def main(out: Path) -> None:
         _printouts(till, out)
         _close_out(app, till, out)  # before the busy floor, whose tables are still open
         _screens(app, till, clock, out)
+        _ranking(app, till, clock, out)
         till.close()
 
 
@@ -123,6 +128,59 @@ def _screens(app, till, clock: FakeClock, out: Path) -> None:
     grab("check-ja")
     window.close()
     install_language("en")
+
+
+def _votes(till, clock: FakeClock, when: datetime, given: dict[str, list[tuple[str, int]]]) -> None:
+    """Producers voting at the till, then a sync round, so the board holds central figures."""
+    ctx = till.ctx
+    cashier = next(s for s in list_staff(ctx) if s.role == "cashier")
+    manager = next(s for s in list_staff(ctx) if s.role == "manager")
+    for n, (_, votes) in enumerate(sorted(given.items())):
+        clock.set(when + timedelta(minutes=7 * n))
+        card = producers.issue_producer(ctx, cashier)
+        total = sum(points for _, points in votes)
+        producers.adjust_points(ctx, manager, card.card_number, vote_delta=total, reason="event bonus")
+        cast_votes(ctx, cashier, card.card_number, [Allocation(code, p) for code, p in votes])
+    sync_now(ctx, till.config.central_url)
+
+
+def _ranking(app, till, clock: FakeClock, out: Path) -> None:
+    """Last month's winner, this month's board, and a producer's panel."""
+    _votes(till, clock, NOW - timedelta(days=30), {
+        "a": [("C004", 900), ("C001", 300)], "b": [("C002", 700)], "c": [("C004", 150)]})
+    _votes(till, clock, NOW - timedelta(hours=3), {
+        "a": [("C001", 1_200), ("C003", 400)], "b": [("C002", 950)], "c": [("C005", 620)],
+        "d": [("C003", 550), ("C006", 300)], "e": [("C007", 480), ("C001", 90)],
+        "f": [("C008", 410)], "g": [("C009", 260), ("C010", 210)], "h": [("C011", 120)]})
+    clock.set(NOW)
+    staff = {s.role: s for s in list_staff(till.ctx)}
+    producers.adjust_points(till.ctx, staff["manager"], _regular(till), vote_delta=90,
+                            reason="birthday event")
+    cast_votes(till.ctx, staff["cashier"], _regular(till),
+               [Allocation("C002", 40)])  # on its way: not synced yet
+    board = RankingBoard(till)
+    board.resize(1280, 720)
+    board.show()
+    app.processEvents()
+    board.grab().save(str(out / "ranking-board.png"))
+    board.close()
+    window = MainWindow(till)
+    window.resize(1280, 800)
+    window.show()
+    window.on_signed_in(staff["cashier"])
+    window.show_producers()
+    window.producers.look_up(_regular(till))
+    app.processEvents()
+    window.grab().save(str(out / "producer-panel.png"))
+    window.close()
+
+
+def _regular(till) -> str:
+    """The card of the regular from the busy floor (the producer with the most spend points)."""
+    with till.ctx.store.read() as session:
+        producer = session.scalars(select(Producer).order_by(Producer.spend_points.desc())).first()
+        return session.scalar(select(Card.number).where(Card.producer_id == producer.id,
+                                                        Card.status == "live"))
 
 
 def _close_out(app, till, out: Path) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from bp_till.bootstrap import Till
 from bp_till.domain.identifiers import from_scan
+from bp_till.gui.board import RankingBoard
 from bp_till.gui.check_view import CheckView
 from bp_till.gui.close_out import CloseOutView
 from bp_till.gui.floor import FloorView
@@ -77,12 +78,14 @@ class MainWindow(QMainWindow):
         self.closeout = CloseOutView(till, self.pages)
         self.settings = SettingsView(till, self.pages)
         self.settings.language_chosen.connect(self.language_changed)
+        self.board: RankingBoard | None = None  # the shop screen's window, made when asked
         for view in (self.sign_in, self.floor, self.check, self.settle, self.receipts,
                      self.producers, self.closeout, self.settings):
             self.pages.addWidget(view.widget)
         nav = {"floorNav": self.show_floor, "receiptsNav": self.show_receipts,
                "producersNav": self.show_producers, "closeoutNav": self.show_closeout,
-               "settingsNav": self.show_settings, "lockButton": self.lock}
+               "settingsNav": self.show_settings, "boardNav": self.show_board,
+               "lockButton": self.lock}
         for name, slot in nav.items():
             self.header.findChild(QPushButton, name).clicked.connect(slot)
 
@@ -102,6 +105,8 @@ class MainWindow(QMainWindow):
         app.removeEventFilter(self.idle)
         self.status.stop()
         self.floor.ticker.stop()
+        if self.board is not None:
+            self.board.close()
         super().closeEvent(event)
 
     # --- who is at the till -----------------------------------------------------------
@@ -170,6 +175,13 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(self.tr("Card scanned: open a check to put it on."), 5000)
 
+    def show_board(self) -> None:
+        """The ranking board on the shop's screen, full-screen; opening it again raises it."""
+        if self.board is None:
+            self.board = RankingBoard(self.till)
+        self.board.refresh()
+        self.board.show_on_shop_screen()
+
     def show_settings(self) -> None:
         self.settings.show_for(self.staff)
         self._show(self.settings.widget)
@@ -206,6 +218,8 @@ class TillApp:
 def run_gui(till: Till, ready_since: float | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("BP Till")
+    if ready_since is None:  # the start-up benchmark measures the window alone
+        till.start_sync()
     gui = TillApp(till)
     if ready_since is not None:  # --exit-when-ready, for the start-up benchmark
         quit_when_painted(gui.window.sign_in.widget, ready_since)

@@ -34,16 +34,30 @@ from bp_till.printing.layout import close_out_figures, close_out_report
 from bp_till.printing.queue import JobKind, JobResult, Printout
 from bp_till.services.closeout import DayReport, close_day, current_day, day_report
 from bp_till.services.staff import StaffMember
-from bp_till.sync.once import sync_now
+from bp_till.sync.once import failure_reason, sync_now
 from bp_till.sync.push import pending_count
 
 ERROR_STYLE, OK_STYLE = "color: #b00020;", "color: #1b5e20;"
 CLOSE_ROLE = "shift_lead"
+SYNC_WAIT_S = 120  # a round with a night's backlog; the close itself never waits on it
 
 
-def _reason(exc: Exception) -> str:
-    """The first line of what the driver said, short enough for one screen line."""
-    return (str(getattr(exc, "orig", exc)).strip().splitlines() or [type(exc).__name__])[0][:120]
+def _default_sync(till: Till) -> Callable[[], int]:
+    """Through the running sync worker (one round at a time), or a round of its own."""
+    worker = till.sync_worker
+    if worker is None:
+        return partial(sync_now, till.ctx, till.config.central_url)
+
+    def through_worker() -> int:
+        outcome = worker.sync_now().result(timeout=SYNC_WAIT_S)
+        if not outcome.ok:
+            raise CentralUnreachable(outcome.reason)
+        return outcome.pending
+    return through_worker
+
+
+class CentralUnreachable(Exception):
+    """The worker's round failed; its reason is this exception's text."""
 
 
 class CloseOutView(QObject):
@@ -55,7 +69,7 @@ class CloseOutView(QObject):
         super().__init__(parent)
         self.till, self.ctx = till, till.ctx
         self.staff: StaffMember | None = None
-        self.force_sync = force_sync or partial(sync_now, self.ctx, till.config.central_url)
+        self.force_sync = force_sync or _default_sync(till)
         self.override: OverrideDialog | None = None
         self.notes: dict[str, tuple[str, bool]] = {}  # closed, printed, synced: (text, failed)
         self.widget = load_ui("close_out", parent)
@@ -193,7 +207,7 @@ class CloseOutView(QObject):
         try:
             return self.force_sync(), ""
         except Exception as exc:  # noqa: BLE001 - whatever the central side did, the close stands
-            return pending_count(self.ctx), _reason(exc)
+            return pending_count(self.ctx), failure_reason(exc)
 
     def _synced(self, outcome: tuple[int, str]) -> None:
         pending, error = outcome

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QProgressBar, QPushButton, QWidget
 
 from bp_till.bootstrap import Till
+from bp_till.domain.business_day import business_day
 from bp_till.domain.identifiers import format_card_number, format_login_id
 from bp_till.domain.money import yen
 from bp_till.gui.feedback import Feedback
@@ -23,6 +24,7 @@ from bp_till.services.card_desk import SlipPurpose
 from bp_till.services.producers import IssuedCard, ProducerView
 from bp_till.services.masterdata import cast
 from bp_till.services.staff import StaffMember
+from bp_till.services.ranking import refused_votes
 from bp_till.services.visits import recent_visits
 
 MANAGER = "manager"
@@ -90,6 +92,11 @@ class ProducersView(QObject):
                 mult=view.next_rank.multiplier_label)
         else:
             text += "\n" + self.tr("The top rank.")
+        for refused in refused_votes(self.ctx, view.login_id):
+            text += "\n" + self.tr(
+                "The central database refused {points} vote points given here on {day}: they "
+                "were spent elsewhere first. They are back in the balance.").format(
+                points=f"{refused.points:,}", day=business_day(refused.refused_at).isoformat())
         return text
 
     def _visits(self, view: ProducerView | None) -> None:

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from bp_till.bootstrap import Till
-from bp_till.domain.business_day import business_day
+from bp_till.domain.business_day import TOKYO, business_day
 from bp_till.gui.background import on_gui_thread
 from bp_till.gui.refusals import localise
 from bp_till.printing.queue import QueueState
 from bp_till.sync.push import pending_count
+
+if TYPE_CHECKING:
+    from bp_till.sync.worker import SyncState
 
 REFRESH_MS = 10_000
 
@@ -26,6 +32,11 @@ class StatusBar(QObject):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
+        self.sync_state: SyncState | None = None
+        self._unsubscribe_sync = lambda: None
+        if till.sync_worker is not None:
+            self.sync_state = till.sync_worker.state
+            self._unsubscribe_sync = till.sync_worker.subscribe(on_gui_thread(self.show_sync, self))
         queue = till.print_queue
         self._unsubscribe = queue.subscribe(on_gui_thread(self.show_printer, self))
         self.show_printer(queue.state)
@@ -40,9 +51,34 @@ class StatusBar(QObject):
 
     def refresh(self) -> None:
         ctx = self.till.ctx
-        self.sync_label.setText(self.tr("Sync: {n} events waiting").format(n=pending_count(ctx)))
+        self._show_sync(pending_count(ctx))
         self.day_label.setText(self.tr("Business day {day}").format(
             day=business_day(ctx.clock.now()).isoformat()))
+
+    def show_sync(self, state: SyncState) -> None:
+        """A new state from the sync worker (on the GUI thread)."""
+        self.sync_state = state
+        self._show_sync(state.pending)
+
+    def _show_sync(self, pending: int) -> None:
+        """Pending is read fresh: a sale since the last round is waiting too."""
+        state, waiting = self.sync_state, self.tr("{n} events waiting").format(n=pending)
+        self.sync_label.setStyleSheet("")
+        self.sync_label.setToolTip("")
+        if state is None:
+            text = self.tr("Sync off") + " · " + waiting
+        elif state.running:
+            text = self.tr("Sync: sending…") + " · " + waiting
+        elif state.last_error:
+            text = self.tr("Sync: central database unreachable, next try {at}").format(
+                at=_clock(state.next_attempt)) + " · " + waiting
+            self.sync_label.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.sync_label.setToolTip(localise(state.last_error))
+        elif state.last_success:
+            text = self.tr("Synced {at}").format(at=_clock(state.last_success)) + " · " + waiting
+        else:
+            text = self.tr("Sync: starting") + " · " + waiting
+        self.sync_label.setText(text)
 
     def show_printer(self, state: QueueState) -> None:
         if not state.printer_ok:
@@ -62,3 +98,8 @@ class StatusBar(QObject):
     def stop(self) -> None:
         self.timer.stop()
         self._unsubscribe()
+        self._unsubscribe_sync()
+
+
+def _clock(moment: datetime | None) -> str:
+    return moment.astimezone(TOKYO).strftime("%H:%M:%S") if moment else "—"

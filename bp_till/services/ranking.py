@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from bp_till.domain.business_day import business_month, month_bounds
 from bp_till.domain.votes import CastScore, RankingRow, rank_cast
 from bp_till.services.context import TillContext
-from bp_till.store.models import BoardEntry, CastMember, OutboxEvent
+from bp_till.store.models import BoardEntry, CastMember, OutboxEvent, VoteRefusal
 
 
 @dataclass(frozen=True)
@@ -81,3 +81,22 @@ def board(ctx: TillContext, month: str | None = None, top: int | None = None) ->
     lines = [BoardLine(r.place, r.cast_code, names.get(r.cast_code, r.cast_code), r.points)
              for r in ranked]
     return Board(month, lines, pulled_at, queued, month_over)
+
+
+@dataclass(frozen=True)
+class RefusedVote:
+    points: int
+    reason: str
+    refused_at: datetime
+
+
+def refused_votes(ctx: TillContext, login_id: str) -> list[RefusedVote]:
+    """Votes given at this till that the central database refused, newest first.
+
+    The points were never taken centrally, so the balance shown already has
+    them back; the producer panel says why the cast member did not get them.
+    """
+    with ctx.store.read() as session:
+        rows = session.scalars(select(VoteRefusal).where(VoteRefusal.login_id == login_id)
+                               .order_by(VoteRefusal.refused_at.desc()))
+        return [RefusedVote(r.points, r.reason, r.refused_at) for r in rows]

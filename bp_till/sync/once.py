@@ -26,6 +26,28 @@ class RoundResult:
     pending: int  # events still queued here
 
 
+def failure_reason(exc: BaseException) -> str:
+    """The first line of what the driver said, short enough for one screen line."""
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return (text.splitlines() or [type(exc).__name__])[0][:160]
+
+
+def explain_failure(exc: BaseException, url: str) -> str:
+    """One line a shift lead can read: where (never the password), and the driver's why."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, IntegrityError
+
+    try:
+        where = make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        where = "(not a database URL)"
+    reason = failure_reason(exc)
+    if isinstance(exc, IntegrityError):
+        return (f"The central database at {where} refused the events: {reason} "
+                "(is this terminal number used by another till?)")
+    return f"The central database at {where} cannot be reached: {reason}"
+
+
 def open_central(central_url: str) -> Engine:
     """An engine for the central database; the embedded SQLite one sets itself up."""
     engine = central_engine(central_url)
