@@ -35,13 +35,10 @@ QLabel#boardSource, QLabel#boardRule { font-size: 18px; color: #b0bec5; }
 """
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RankingBoard", text)
-
-
 def tie_break_rule() -> str:
     """The rule of bp_till.domain.votes.rank_cast, in the screen's language."""
-    return _tr("Equal points: whoever reached the total first ranks higher.")
+    return QCoreApplication.translate(
+        "RankingBoard", "Equal points: whoever reached the total first ranks higher.")
 
 
 class RankingBoard(QWidget):
@@ -51,7 +48,7 @@ class RankingBoard(QWidget):
         super().__init__(None, Qt.WindowType.Window)
         self.till = till
         self.setObjectName("rankingBoard")
-        self.setWindowTitle(_tr("Ranking board"))
+        self.setWindowTitle(self.tr("Ranking board"))
         self.setStyleSheet(BOARD_STYLE)
         self.title = self._label("boardTitle")
         self.winner = self._label("boardWinner")
@@ -101,7 +98,7 @@ class RankingBoard(QWidget):
     def refresh(self) -> None:
         now = self.till.ctx.clock.now()
         self.shown = board(self.till.ctx, top=TOP)
-        self.title.setText(_tr("Backstage Pass ranking · {month}").format(month=self.shown.month))
+        self.title.setText(self.tr("Backstage Pass ranking · {month}").format(month=self.shown.month))
         self.winner.setText(self._last_winner(now))
         old = self.chart.chart()
         self.chart.setChart(_bar_chart(self.shown))
@@ -115,18 +112,18 @@ class RankingBoard(QWidget):
         last = board(self.till.ctx, business_month(start - timedelta(seconds=1)))
         if last.winner is None:
             return ""
-        return _tr("Winner of {month}: {name} with {points:,} points").format(
+        return self.tr("Winner of {month}: {name} with {points:,} points").format(
             month=last.month, name=last.winner.stage_name, points=last.winner.points)
 
     def _source_note(self) -> str:
         shown = self.shown
         if shown.pulled_at is None:
-            note = _tr("Central figures not fetched yet; showing this till's votes only.")
+            note = self.tr("Central figures not fetched yet; showing this till's votes only.")
         else:
-            note = _tr("Central figures of {at}").format(
+            note = self.tr("Central figures of {at}").format(
                 at=shown.pulled_at.astimezone(TOKYO).strftime("%m-%d %H:%M"))
         if shown.unsynced_points:
-            note += " · " + _tr("{n:,} points from this till on their way").format(
+            note += " · " + self.tr("{n:,} points from this till on their way").format(
                 n=shown.unsynced_points)
         return note
 
@@ -139,7 +136,7 @@ class RankingBoard(QWidget):
 def _bar_chart(shown: Board) -> QChart:
     """Place 1 at the top: Qt draws the first category at the bottom, so the list is reversed."""
     lines = list(reversed(shown.lines))
-    bars = QBarSet(_tr("Vote points"))
+    bars = QBarSet(QCoreApplication.translate("RankingBoard", "Vote points"))
     bars.setColor(BAR_COLOUR)
     bars.setLabelColor(QColor("white"))
     bars.append([float(line.points) for line in lines])
@@ -153,7 +150,8 @@ def _bar_chart(shown: Board) -> QChart:
     chart.addSeries(series)
     chart.legend().setVisible(False)
     names = QBarCategoryAxis()
-    names.append([f"{line.place}. {line.stage_name}" for line in lines] or [_tr("No votes yet")])
+    nobody = QCoreApplication.translate("RankingBoard", "No votes yet")
+    names.append([f"{line.place}. {line.stage_name}" for line in lines] or [nobody])
     names.setLabelsColor(QColor("white"))
     names.setLabelsFont(QFont(names.labelsFont().family(), 16))
     points = QValueAxis()

@@ -284,82 +284,82 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>CloseOutView</name>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="113" />
+        <location filename="../../bp_till/gui/close_out.py" line="127" />
         <source>closed {time} by {name}</source>
         <translation>{time} に {name} が締め済み</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="116" />
+        <location filename="../../bp_till/gui/close_out.py" line="130" />
         <source>open</source>
         <translation>営業中</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="117" />
+        <location filename="../../bp_till/gui/close_out.py" line="131" />
         <source>Business day {day}: {state}</source>
         <translation>営業日 {day}：{state}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="121" />
+        <location filename="../../bp_till/gui/close_out.py" line="135" />
         <source>#{number}  {table}  opened {time}</source>
         <translation>#{number}  {table}  {time} 開始</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="168" />
+        <location filename="../../bp_till/gui/close_out.py" line="182" />
         <source>over {amount}</source>
         <translation>過剰 {amount}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="170" />
+        <location filename="../../bp_till/gui/close_out.py" line="184" />
         <source>short {amount}</source>
         <translation>不足 {amount}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="171" />
+        <location filename="../../bp_till/gui/close_out.py" line="185" />
         <source>even</source>
         <translation>過不足なし</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="180" />
+        <location filename="../../bp_till/gui/close_out.py" line="194" />
         <source>Close business day {day}</source>
         <translation>営業日 {day} を締める</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="185" />
+        <location filename="../../bp_till/gui/close_out.py" line="199" />
         <source>Business day {day} is closed.</source>
         <translation>営業日 {day} を締めました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="187" />
+        <location filename="../../bp_till/gui/close_out.py" line="201" />
         <source>Sending the night's points…</source>
         <translation>今夜のポイントを送信しています…</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="202" />
+        <location filename="../../bp_till/gui/close_out.py" line="216" />
         <source>The night's points are queued ({n} events): the central database cannot be reached ({why}).</source>
         <translation>今夜のポイントは送信待ちです（{n} 件）：本部データベースに接続できません（{why}）。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="205" />
+        <location filename="../../bp_till/gui/close_out.py" line="219" />
         <source>Synced; {n} events are still queued.</source>
         <translation>同期しました。まだ {n} 件が送信待ちです。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="207" />
+        <location filename="../../bp_till/gui/close_out.py" line="221" />
         <source>The night's points reached the central database.</source>
         <translation>今夜のポイントを本部データベースに送信しました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="214" />
+        <location filename="../../bp_till/gui/close_out.py" line="228" />
         <source>Printing the report…</source>
         <translation>レポートを印刷しています…</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="221" />
+        <location filename="../../bp_till/gui/close_out.py" line="235" />
         <source>The report is printed.</source>
         <translation>レポートを印刷しました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="224" />
+        <location filename="../../bp_till/gui/close_out.py" line="238" />
         <source>The report did not print: {why} Press Print report to try again.</source>
         <translation>レポートを印刷できませんでした: {why}「レポート印刷」でもう一度お試しください。</translation>
     </message>
@@ -454,11 +454,16 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     </message>
     <message>
         <location filename="../../ui/header.ui" line="14" />
+        <source>Ranking board</source>
+        <translation>ランキングボード</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header.ui" line="15" />
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../ui/header.ui" line="15" />
+        <location filename="../../ui/header.ui" line="16" />
         <source>Lock</source>
         <translation>ロック</translation>
     </message>
@@ -499,37 +504,37 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="31" />
+        <location filename="../../bp_till/gui/app.py" line="33" />
         <source>cashier</source>
         <translation>レジ</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="32" />
+        <location filename="../../bp_till/gui/app.py" line="34" />
         <source>shift lead</source>
         <translation>シフトリーダー</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="33" />
+        <location filename="../../bp_till/gui/app.py" line="35" />
         <source>manager</source>
         <translation>店長</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="109" />
+        <location filename="../../bp_till/gui/app.py" line="115" />
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="120" />
+        <location filename="../../bp_till/gui/app.py" line="126" />
         <source>Locked after {s} s without use.</source>
         <translation>{s} 秒間操作がなかったためロックしました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="125" />
+        <location filename="../../bp_till/gui/app.py" line="131" />
         <source>Not signed in</source>
         <translation>未サインイン</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="170" />
+        <location filename="../../bp_till/gui/app.py" line="176" />
         <source>Card scanned: open a check to put it on.</source>
         <translation>カードを読み取りました。伝票を開いてから登録してください。</translation>
     </message>
@@ -659,59 +664,112 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>ProducersView</name>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="76" />
+        <location filename="../../bp_till/gui/producers_view.py" line="78" />
         <source>no live card</source>
         <translation>有効なカードなし</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="77" />
+        <location filename="../../bp_till/gui/producers_view.py" line="79" />
         <source>Login ID {login} · card {card}</source>
         <translation>ログインID {login} · カード {card}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="79" />
+        <location filename="../../bp_till/gui/producers_view.py" line="81" />
         <source>{rank} · votes {mult}</source>
         <translation>{rank} · 投票倍率 {mult}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="85" />
+        <location filename="../../bp_till/gui/producers_view.py" line="87" />
         <source>{spend} lifetime spend points · {votes} vote points to give</source>
         <translation>累計 {spend} pt · 投票できるポイント {votes} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="88" />
+        <location filename="../../bp_till/gui/producers_view.py" line="90" />
         <source>{needed} more spend points to {rank} ({mult}).</source>
         <translation>{rank}（{mult}）まであと {needed} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="92" />
+        <location filename="../../bp_till/gui/producers_view.py" line="94" />
         <source>The top rank.</source>
         <translation>最上位ランクです。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="99" />
+        <location filename="../../bp_till/gui/producers_view.py" line="97" />
+        <source>The central database refused {points} vote points given here on {day}: they were spent elsewhere first. They are back in the balance.</source>
+        <translation>{day}にこのレジで投票した{points}ポイントは本部データベースで拒否されました（先に他で使われていたため）。残高に戻しています。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/producers_view.py" line="106" />
         <source>{day}  #{number}  {total}  +{spend} pt  +{votes} votes</source>
         <translation>{day}  #{number}  {total}  +{spend} pt  投票 +{votes}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="118" />
+        <location filename="../../bp_till/gui/producers_view.py" line="125" />
         <source>Replace the card of producer {login}: the old card stops working.</source>
         <translation>プロデューサー {login} のカードを再発行します。古いカードは使えなくなります。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="126" />
+        <location filename="../../bp_till/gui/producers_view.py" line="133" />
         <source>Reset the password of producer {login}.</source>
         <translation>プロデューサー {login} のパスワードを再発行します。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="142" />
+        <location filename="../../bp_till/gui/producers_view.py" line="149" />
         <source>Saved. {votes} vote points left.</source>
         <translation>保存しました。投票ポイント残り {votes}。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/producers_view.py" line="158" />
+        <location filename="../../bp_till/gui/producers_view.py" line="165" />
         <source>Printing the new slip…</source>
         <translation>新しい用紙を印刷しています…</translation>
+    </message>
+</context>
+<context>
+    <name>RankingBoard</name>
+    <message>
+        <location filename="../../bp_till/gui/board.py" line="40" />
+        <source>Equal points: whoever reached the total first ranks higher.</source>
+        <translation>同点の場合は、先にその得点に達したキャストが上位です。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/board.py" line="51" />
+        <source>Ranking board</source>
+        <translation>ランキングボード</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/board.py" line="101" />
+        <source>Backstage Pass ranking · {month}</source>
+        <translation>Backstage Pass ランキング · {month}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/board.py" line="115" />
+        <source>Winner of {month}: {name} with {points:,} points</source>
+        <translation>{month} の優勝: {name}（{points:,} ポイント）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/board.py" line="121" />
+        <source>Central figures not fetched yet; showing this till's votes only.</source>
+        <translation>本部の集計はまだ取得していません。このレジの投票のみ表示しています。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/board.py" line="123" />
+        <source>Central figures of {at}</source>
+        <translation>本部集計 {at} 時点</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/board.py" line="126" />
+        <source>{n:,} points from this till on their way</source>
+        <translation>このレジから送信待ち {n:,} ポイント</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/board.py" line="139" />
+        <source>Vote points</source>
+        <translation>投票ポイント</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/board.py" line="153" />
+        <source>No votes yet</source>
+        <translation>まだ投票はありません</translation>
     </message>
 </context>
 <context>
@@ -1558,37 +1616,62 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="43" />
-        <source>Sync: {n} events waiting</source>
-        <translation>同期: 未送信 {n} 件</translation>
+        <location filename="../../bp_till/gui/status.py" line="65" />
+        <source>{n} events waiting</source>
+        <translation>未送信 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="49" />
+        <location filename="../../bp_till/gui/status.py" line="69" />
+        <source>Sync off</source>
+        <translation>同期オフ</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/status.py" line="71" />
+        <source>Sync: sending…</source>
+        <translation>同期: 送信中…</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/status.py" line="73" />
+        <source>Sync: central database unreachable, next try {at}</source>
+        <translation>同期: 本部データベースに接続できません。次回 {at}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/status.py" line="78" />
+        <source>Synced {at}</source>
+        <translation>同期済み {at}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/status.py" line="80" />
+        <source>Sync: starting</source>
+        <translation>同期: 開始中</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/status.py" line="85" />
         <source>Printer: {problem}</source>
         <translation>プリンター: {problem}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="52" />
+        <location filename="../../bp_till/gui/status.py" line="88" />
         <source>Printer: ready</source>
         <translation>プリンター: 準備完了</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="55" />
+        <location filename="../../bp_till/gui/status.py" line="91" />
         <source>paper low</source>
         <translation>用紙残りわずか</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="57" />
+        <location filename="../../bp_till/gui/status.py" line="93" />
         <source>{n} printing</source>
         <translation>印刷待ち {n} 件</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="59" />
+        <location filename="../../bp_till/gui/status.py" line="95" />
         <source>{n} receipts to print again</source>
         <translation>再印刷が必要なレシート {n} 件</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="44" />
+        <location filename="../../bp_till/gui/status.py" line="55" />
         <source>Business day {day}</source>
         <translation>営業日 {day}</translation>
     </message>
