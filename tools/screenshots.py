@@ -42,9 +42,10 @@ def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as folder:
-        clock = FakeClock(NOW)
+        clock = FakeClock(NOW - timedelta(days=21))  # the shop opened before the regular came
         till = open_till(load_config(Path(folder)), clock=clock)
         load_demo(till.ctx)
+        _regular_visits(till, clock)  # first: the clock guard refuses a settle in the past
         _printouts(till, out)
         _close_out(app, till, out)  # before the busy floor, whose tables are still open
         _screens(app, till, clock, out)
@@ -71,14 +72,28 @@ def _printouts(till, out: Path) -> None:
     till.printer.render_png(sale_receipt(settle.receipt_for(ctx, check)), out / "reprint.png")
 
 
+def _regular_visits(till, clock: FakeClock) -> None:
+    """A regular since last month, with two earlier visits for the producer panel."""
+    ctx = till.ctx
+    staff = {s.role: s for s in list_staff(ctx)}
+    clock.set(NOW - timedelta(days=20))
+    regular = producers.issue_producer(ctx, staff["cashier"]).card_number
+    producers.adjust_points(ctx, staff["manager"], regular, spend_delta=1_200,
+                            reason="loyalty card import")
+    for days_ago, items in ((12, ("T01", "CD03", "C01")), (5, ("T01", "A02", "F07", "C02"))):
+        clock.set(NOW - timedelta(days=days_ago))
+        check = checks.open_check(ctx, staff["cashier"], "T6", 1)
+        for code in items:
+            checks.add_line(ctx, staff["cashier"], check, code, 1, "C002" if code[0] == "C" else None)
+        checks.attach_producer(ctx, staff["cashier"], check, regular)
+        settle.settle_check(ctx, staff["cashier"], check, [Tender("cash", 30_000)])
+    clock.set(NOW)
+
+
 def _busy_floor(till, clock: FakeClock) -> int:
     """A Friday night: tables opened over the last two hours, so stays show every colour."""
     ctx = till.ctx
     cashier = next(s for s in list_staff(ctx) if s.role == "cashier")
-    clock.set(NOW - timedelta(days=20))  # a regular since last month
-    regular = producers.issue_producer(ctx, cashier)
-    producers.adjust_points(ctx, next(s for s in list_staff(ctx) if s.role == "manager"),
-                            regular.card_number, spend_delta=1_260, reason="loyalty card import")
     shown = None
     for minutes_ago, table, guests, items in (
         (100, "T2", 2, ("T01", "A02", "F07")), (84, "T4", 1, ("T02", "CD03")),
@@ -94,7 +109,7 @@ def _busy_floor(till, clock: FakeClock) -> int:
             shown = check
     clock.set(NOW)
     checks.add_line(ctx, cashier, shown, "C02", 1, "C003")
-    checks.attach_producer(ctx, cashier, shown, regular.card_number)
+    checks.attach_producer(ctx, cashier, shown, _regular(till))
     return shown
 
 
@@ -152,7 +167,6 @@ def _ranking(app, till, clock: FakeClock, out: Path) -> None:
         "a": [("C001", 1_200), ("C003", 400)], "b": [("C002", 950)], "c": [("C005", 620)],
         "d": [("C003", 550), ("C006", 300)], "e": [("C007", 480), ("C001", 90)],
         "f": [("C008", 410)], "g": [("C009", 260), ("C010", 210)], "h": [("C011", 120)]})
-    clock.set(NOW)
     staff = {s.role: s for s in list_staff(till.ctx)}
     producers.adjust_points(till.ctx, staff["manager"], _regular(till), vote_delta=90,
                             reason="birthday event")
