@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 
 from bp_till.central.db import central_engine, init_central
 from bp_till.services.context import TillContext
-from bp_till.sync.push import push
+from bp_till.sync.push import BATCH_SIZE, push
 
 
 @dataclass(frozen=True)
@@ -34,9 +34,9 @@ def open_central(central_url: str) -> Engine:
     return engine
 
 
-def run_round(ctx: TillContext, engine: Engine) -> RoundResult:
+def run_round(ctx: TillContext, engine: Engine, batch_size: int = BATCH_SIZE) -> RoundResult:
     """Push, then pull; raises the driver's error when the central side fails."""
-    pushed = push(ctx, engine)
+    pushed = push(ctx, engine, batch_size)
     return RoundResult(pushed.sent, pushed.new, 0, pushed.pending)
 
 
