@@ -30,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     central_sub = central.add_subparsers(dest="central_command", required=True)
     central_init = central_sub.add_parser("init", help="create the central schema")
     central_init.add_argument("--url", help="the central database URL (default: from the config)")
-    sync = sub.add_parser("sync", help="send queued events to the central database")
+    sync = sub.add_parser("sync", help="send queued events to the central database and bring back what changed")
     sync.add_argument("--once", action="store_true", required=True, help="one round, then exit")
     report = sub.add_parser("report", help="reports from the local store")
     report_sub = report.add_subparsers(dest="report_command", required=True)
@@ -157,6 +157,10 @@ def cmd_sync(args) -> int:
         till.close()
     print(f"Pushed {result.pushed} events ({result.new} new to the central database); "
           f"pulled {result.pulled} changes; {result.pending} pending.")
+    got = result.what_pulled
+    print(f"  producers new or changed here: {got.producers}; ranking board rows moved: "
+          f"{got.board}; votes refused by the central database: {got.refusals}; "
+          f"cast and menu rows updated: {got.masterdata}")
     return 0
 
 
