@@ -1,19 +1,21 @@
 """Pull: what other tills and the website changed, brought into this till's store.
 
-Read from the central database first, then written here in one write
-transaction: producers (with their cards and balances), the ranking board of
-this month and the last, this till's votes the central database refused,
-and the newest cast and menu. Nothing written here goes to the outbox: the
+Read from the central database first, then written here: producers (with
+their cards and balances), the ranking board of this month and the last,
+this till's votes the central database refused, and the newest cast and
+menu (see ``apply`` for the transactions). Nothing written here goes to the outbox: the
 central database already knows it, so nothing echoes back.
 
 The balance a till shows is the central one plus this till's events not yet
 acknowledged. Push runs first in the round, so an event is either in the
 central figures or still queued here; the queued part is read inside the
-write transaction, so a check settled while the pull ran is counted too.
+write transaction that sets the balance, so a check settled while the pull
+ran is counted too.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -67,28 +69,56 @@ def fetch(conn: Connection, since: int, months: list[str], terminal: int) -> Pul
                   reads.refusals(conn, terminal), reads.cast_roster(conn), reads.menu(conn))
 
 
-def _cursor(ctx: TillContext) -> int:
+def _where(central: Engine) -> str:
+    return central.url.render_as_string(hide_password=True)
+
+
+def _cursor(ctx: TillContext, central: str) -> int:
+    """Where the last pull from this central database stopped; 0 for another one.
+
+    A cursor means nothing to another database (a till moved from the embedded
+    SQLite central to the shop's PostgreSQL): there the pull starts over.
+    """
     with ctx.store.read() as session:
         value = session.scalar(select(SyncCursor.value).where(SyncCursor.name == PRODUCERS_CURSOR))
-    return int(value) if value else 0
+    saved = json.loads(value) if value else {}
+    return int(saved["cursor"]) if saved.get("central") == central else 0
 
 
 def pull(ctx: TillContext, central: Engine) -> PullResult:
-    """Read the central side, then write it here in one transaction."""
-    months = board_months(ctx.clock.now())
+    """Read the central side, then write it here."""
+    months, where = board_months(ctx.clock.now()), _where(central)
     with central.connect() as conn:
-        pulled = fetch(conn, _cursor(ctx), months, ctx.site.terminal)
-    return apply(ctx, pulled)
+        pulled = fetch(conn, _cursor(ctx, where), months, ctx.site.terminal)
+    return apply(ctx, pulled, where)
 
 
-def apply(ctx: TillContext, pulled: Pulled) -> PullResult:
+def apply(ctx: TillContext, pulled: Pulled, central: str) -> PullResult:
+    """Write what was pulled: refusals, board and master data first, then the producers.
+
+    A first pull can bring tens of thousands of producers, which would hold
+    the store's write lock for seconds while a cashier waits to settle; so
+    producers are written a chunk per transaction, each reading the queued
+    events inside itself. The cursor moves with the last chunk only: a pull
+    cut short reads the same producers again, and writing a state twice is
+    harmless. Refusals come first, so their points are back before the
+    balances are set from the central figures (which never took them).
+    """
     with ctx.uow() as uow:
-        refused = _refusals(uow, pulled.refusals)  # before the balances: see pulled_producers
-        changed = pulled_producers.apply(uow, pulled.producers)
+        refused = _refusals(uow, pulled.refusals)
         board = _board(uow, pulled.months, pulled.board)
         master = pulled_masterdata.apply(uow, pulled.cast, pulled.menu)
-        uow.session.merge(SyncCursor(name=PRODUCERS_CURSOR, value=str(pulled.cursor)))
         uow.commit()
+    chunks = [pulled.producers[i:i + pulled_producers.CHUNK]
+              for i in range(0, len(pulled.producers), pulled_producers.CHUNK)] or [[]]
+    changed = 0
+    for n, chunk in enumerate(chunks, 1):
+        with ctx.uow() as uow:
+            changed += pulled_producers.apply(uow, chunk)
+            if n == len(chunks):
+                cursor = json.dumps({"central": central, "cursor": pulled.cursor})
+                uow.session.merge(SyncCursor(name=PRODUCERS_CURSOR, value=cursor))
+            uow.commit()
     return PullResult(changed, board, refused, master)
 
 

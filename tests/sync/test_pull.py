@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from sqlalchemy import func, select
 
+from bp_till.domain.business_day import TOKYO
 from bp_till.services import masterdata, producers
 from bp_till.services.masterdata import CastEntry, MenuEntry
+from bp_till.services.staff import list_staff
 from bp_till.store.models import OutboxEvent, Producer
 from bp_till.sync import pull as pull_module
 from bp_till.sync.once import run_round
 from tests.support.tills import settle_a_check
 from tests.sync.ledgers import assert_counted_once, central_balances, own_ledger, shown_balances
+
+
+def _cashier(ctx):
+    return next(s for s in list_staff(ctx) if s.role == "cashier")
 
 
 def _outbox_size(ctx) -> int:
@@ -84,6 +92,53 @@ def test_a_menu_saved_here_and_not_yet_sent_is_not_overwritten(ctx, till2, centr
     assert next(m for m in masterdata.menu(ctx) if m.code == "S99").price == 900
 
 
-@pytest.mark.parametrize("months", [("2026-10", "2026-11")])
-def test_the_board_months_are_this_business_month_and_the_last(ctx, months):
-    assert pull_module.board_months(ctx.clock.now()) == list(months)
+def test_the_board_months_are_this_business_month_and_the_last(ctx, clock):
+    assert pull_module.board_months(ctx.clock.now()) == ["2026-10", "2026-11"]
+    clock.set(datetime(2026, 1, 1, 4, 59, tzinfo=TOKYO))  # still the last business day of 2025
+    assert pull_module.board_months(ctx.clock.now()) == ["2025-11", "2025-12"]
+
+
+def _known_logins(ctx) -> set[str]:
+    with ctx.store.read() as session:
+        return set(session.scalars(select(Producer.login_id)))
+
+
+def test_a_pull_cut_short_between_chunks_reads_them_again(ctx, till2, central, monkeypatch):
+    from bp_till.sync import pulled_producers
+
+    cashier2 = _cashier(till2)
+    issued = {producers.issue_producer(till2, cashier2).login_id for _ in range(7)}
+    run_round(till2, central)
+    monkeypatch.setattr(pulled_producers, "CHUNK", 3)  # 7 producers: chunks of 3, 3 and 1
+    real_apply, calls = pulled_producers.apply, []
+
+    def dies_in_the_second_chunk(uow, states):
+        calls.append(len(states))
+        if len(calls) == 2:
+            raise KeyboardInterrupt("till killed")
+        return real_apply(uow, states)
+
+    monkeypatch.setattr(pulled_producers, "apply", dies_in_the_second_chunk)
+    with pytest.raises(KeyboardInterrupt):
+        pull_module.pull(ctx, central)
+    assert len(_known_logins(ctx) & issued) == 3  # the first chunk, written whole
+    monkeypatch.setattr(pulled_producers, "apply", real_apply)
+    again = pull_module.pull(ctx, central)  # the cursor did not move: all seven again
+    assert _known_logins(ctx) >= issued and again.producers == 4
+    assert pull_module.pull(ctx, central).producers == 0
+
+
+def test_the_cursor_belongs_to_one_central_database(ctx, till2, tmp_path, central):
+    from bp_till.sync.once import open_central
+
+    card = producers.issue_producer(till2, _cashier(till2))
+    run_round(till2, central)
+    other = open_central(f"sqlite:///{tmp_path / 'another-central.db'}")
+    for _ in range(3):  # more events there than at the first: a cursor beyond its card
+        producers.issue_producer(ctx, _cashier(ctx))
+    run_round(ctx, other)  # the cursor now belongs to the other database
+    run_round(ctx, central)  # back at the first one: starts over, so the producer arrives
+    assert card.login_id in _known_logins(ctx)
+    other.dispose()
+
+
