@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection
-from sqlalchemy.dialects import postgresql, sqlite
 
+from bp_till.central.bulk import insert_rows
 from bp_till.central.projections import PROJECTIONS, Arrived, Event, Projection
 from bp_till.central.schema import events
 from bp_till.central.votes import lock_producers, vote_balances
@@ -31,14 +31,14 @@ def _insert_new(conn: Connection, batch: list[Event], received_at: datetime) -> 
     reinstalled with an empty store: the unique constraint refuses it and the
     batch fails loudly, rather than its sales and cards being dropped.
     """
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    statement = (dialect.insert(events).on_conflict_do_nothing(index_elements=["event_id"])
-                 .returning(events.c.event_id, events.c.ingest_id))
+    as_text = conn.dialect.name == "postgresql"  # SQLite's JSON column encodes the dict
     rows = [dict(event_id=e.event_id, terminal=e.terminal, seq=e.seq, type=e.type,
-                 version=e.version, payload=e.payload, received_at=received_at,
-                 login_id=e.payload.get("login_id")) for e in batch]
+                 version=e.version, payload=(e.payload_json if as_text and e.payload_json
+                                             else e.payload),
+                 received_at=received_at, login_id=e.payload.get("login_id")) for e in batch]
     # RETURNING, not rowcount: a skipped row returns nothing, on either database.
-    new = dict(conn.execute(statement, rows).all())
+    new = dict(insert_rows(conn, events, rows, skip_conflicts_on="event_id",
+                           returning=("event_id", "ingest_id")).all())
     return [Arrived(e, new[e.event_id], received_at) for e in batch if e.event_id in new]
 
 

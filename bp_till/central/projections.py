@@ -10,11 +10,12 @@ are added, so a batch's votes are checked in event order.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import Connection, Table
 
+from bp_till.central.bulk import insert_rows
 from bp_till.central.schema import (
     WRITE_ORDER,
     card_retirements,
@@ -43,6 +44,8 @@ class Event:
     type: str
     version: int
     payload: dict
+    # The payload as the till stored it, if at hand: sent as is instead of encoded again.
+    payload_json: str | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -81,10 +84,10 @@ class Projection:
                 self.vote_balances[login_id] += delta
 
     def write(self, conn: Connection) -> None:
-        """One executemany per table, parents first."""
+        """One INSERT per table, parents first."""
         for table, rows in self.rows.items():
             if rows:
-                conn.execute(insert(table), rows)
+                insert_rows(conn, table, rows)
 
 
 def _producer(p: Projection, a: Arrived, login_id: str, created_at: str) -> None:

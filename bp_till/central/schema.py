@@ -44,6 +44,16 @@ def _event_ref() -> Column:
     return Column("event_id", String(36), ForeignKey("events.event_id"), nullable=False)
 
 
+def _event_id() -> Column:
+    """The event of a row in a table fed by every settled check (the ledger, cast credits).
+
+    No foreign key there: the ingest writes these rows only in the transaction
+    that inserts their event, and a key checked row by row cost a third of the
+    push of a backlog (measured: tests/benchmarks/bench_sync_push.py).
+    """
+    return Column("event_id", String(36), nullable=False)
+
+
 events = Table(
     "events", metadata,
     # The order of arrival: the pull's cursor on SQLite (see reads.py for PostgreSQL).
@@ -56,9 +66,10 @@ events = Table(
     # Card and password events carry argon2id hashes: terminals may not read this column.
     Column("payload", Payload, nullable=False),
     Column("received_at", When, nullable=False),
-    Column("login_id", Login),  # the producer the event touches, if any: what the pull reads
+    # The producer the event touches, if any: what the pull reads. Not indexed: the pull
+    # finds events by their order of arrival, and an index costs every ingest.
+    Column("login_id", Login),
     UniqueConstraint("terminal", "seq", name="uq_events_terminal_seq"),
-    Index("ix_events_login", "login_id"),
 )
 
 producers = Table(
@@ -99,8 +110,10 @@ card_retirements = Table(
 points_ledger = Table(
     "points_ledger", metadata,
     Column("id", Serial, Identity(), primary_key=True),
-    _event_ref(),
-    Column("login_id", Login, ForeignKey("producers.login_id"), nullable=False),
+    _event_id(),
+    # A producer's points come from its own till (after its card.issued) or from one
+    # that pulled it from here: the login is known; no key checks it row by row.
+    Column("login_id", Login, nullable=False),
     Column("kind", String(8), nullable=False),  # spend, vote
     Column("delta", Integer, nullable=False),
     Column("reason", String(16), nullable=False),  # check, void, refund, adjustment, vote
@@ -137,7 +150,7 @@ vote_refusals = Table(
 cast_credits = Table(
     "cast_credits", metadata,
     Column("id", Serial, Identity(), primary_key=True),
-    _event_ref(),
+    _event_id(),
     Column("cast_code", String(16), nullable=False),
     Column("business_day", String(10), nullable=False),
     Column("category", String(16), nullable=False),

@@ -43,8 +43,9 @@ def lock_producers(conn: Connection, logins: Iterable[str]) -> None:
 
     Taken in sorted order, so two batches that share producers cannot deadlock.
     """
-    if conn.dialect.name == "postgresql":
-        conn.execute(_LOCK, {"prefix": LOCK_PREFIX, "logins": sorted(set(logins))})
+    wanted = sorted(set(logins))
+    if wanted and conn.dialect.name == "postgresql":
+        conn.execute(_LOCK, {"prefix": LOCK_PREFIX, "logins": wanted})
 
 
 def vote_balances(conn: Connection, logins: Iterable[str]) -> dict[str, int | None]:
