@@ -17,6 +17,7 @@ from bp_till.services import producers, ranking, votes
 from bp_till.services.staff import list_staff
 from bp_till.store.models import VoteRefusal
 from bp_till.sync.once import run_round
+from bp_till.sync.pull import PullResult
 from tests.support.tills import settle_a_check
 from tests.sync.ledgers import (
     assert_counted_once,
@@ -106,6 +107,7 @@ def test_a_vote_refused_centrally_comes_back_at_the_till_that_took_it(ctx, till2
     board = ranking.board(till2)  # the centre's board: till 1's vote counted, till 2's not
     assert [(line.cast_code, line.points) for line in board.lines] == [("C001", points)]
     assert board.unsynced_points == 0 and board.pulled_at is not None
+    assert run_round(till2, central).what_pulled == PullResult()  # the same board: nothing moved
     assert_counted_once(central, ctx, till2)
 
 
