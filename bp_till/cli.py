@@ -41,7 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("--to", help="a new file or a folder (default: backups/ in the data folder)")
     for name in ("init", "simulate", "central", "sync", "backup"):
         sub.choices[name].add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
-    report_day.add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
+    for leaf in (report_day, central_init):  # after the sub-subcommand too
+        # default SUPPRESS: when absent here, a --data-dir given before `init` stays
+        leaf.add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS,
+                          default=argparse.SUPPRESS)
     return parser
 
 
@@ -128,14 +131,23 @@ def _central_failure(exc: Exception, url: str) -> int:
 def cmd_central(args) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
-    from bp_till.central.db import central_engine, init_central
+    from bp_till.central.db import OlderCentralSchema, central_engine, init_central
+    from bp_till.central.postgres import TERMINAL_ROLE, WEBSITE_ROLE
 
     url = args.url or _config(args).central_url
     try:
-        created = init_central(central_engine(url))
+        engine = central_engine(url)
+        created = init_central(engine)
+    except OlderCentralSchema as exc:
+        print(f"bp-till: {exc}", file=sys.stderr)
+        return 2
     except (SQLAlchemyError, ImportError) as exc:  # ImportError: no driver for that URL
         return _central_failure(exc, url)
     print(f"Central schema ready ({len(created)} tables created).")
+    if engine.dialect.name == "postgresql":
+        print(f"Roles ready: {TERMINAL_ROLE} for the tills, {WEBSITE_ROLE} for the website "
+              "(no password is set here: give each one on the server, see docs/CENTRAL.md).")
+    engine.dispose()
     return 0
 
 

@@ -36,6 +36,13 @@ XID_COLUMN = [
     "CREATE SEQUENCE IF NOT EXISTS website_vote_seq",  # the website's events: terminal 0
 ]
 
+# The ranking month of a moment: its business day's month, the day turning at 05:00 Tokyo
+# (the same rule as bp_till.domain.business_day.business_month).
+BUSINESS_MONTH = """
+CREATE OR REPLACE FUNCTION business_month(moment timestamptz) RETURNS text
+LANGUAGE sql STABLE AS
+$fn$ SELECT to_char((moment AT TIME ZONE 'Asia/Tokyo') - interval '5 hours', 'YYYY-MM') $fn$"""
+
 # The website's vote: the same lock, check and rows as a till's votes.cast event
 # (bp_till/central/votes.py and projections.py), so tills and website share one ledger.
 CAST_VOTE = f"""
@@ -47,9 +54,8 @@ DECLARE
   p_cast ALIAS FOR $2;
   p_points ALIAS FOR $3;
   balance integer;
-  at timestamptz := clock_timestamp();
-  month text := to_char((clock_timestamp() AT TIME ZONE 'Asia/Tokyo') - interval '5 hours',
-                        'YYYY-MM');  -- the business month: 05:00 Asia/Tokyo cut-off
+  cast_at timestamptz := clock_timestamp();
+  month text := business_month(cast_at);
   new_event text := gen_random_uuid()::text;
 BEGIN
   IF p_points IS NULL OR p_points < 1 OR p_points > 1000000 THEN
@@ -71,13 +77,13 @@ BEGIN
   INSERT INTO events (event_id, terminal, seq, type, version, payload, received_at, login_id)
   VALUES (new_event, 0, nextval('website_vote_seq'), 'votes.cast', 1,
           jsonb_build_object('login_id', p_login, 'business_month', month,
-                             'cast_at', to_char(at AT TIME ZONE 'UTC',
+                             'cast_at', to_char(cast_at AT TIME ZONE 'UTC',
                                                 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'),
                              'votes', jsonb_build_array(
                                jsonb_build_object('cast_code', p_cast, 'points', p_points))),
-          at, p_login);
+          cast_at, p_login);
   INSERT INTO votes (event_id, login_id, cast_code, points, business_month, voted_at, terminal)
-  VALUES (new_event, p_login, p_cast, p_points, month, at, 0);
+  VALUES (new_event, p_login, p_cast, p_points, month, cast_at, 0);
   INSERT INTO points_ledger (event_id, login_id, kind, delta, reason, note)
   VALUES (new_event, p_login, 'vote', -p_points, 'vote', p_cast);
   RETURN balance - p_points;
@@ -125,6 +131,7 @@ def init_postgres(conn: Connection) -> None:
     """The xid column, the vote function, the two roles and their grants."""
     for statement in XID_COLUMN:
         conn.execute(text(statement))
+    conn.execute(text(BUSINESS_MONTH))
     conn.execute(text(CAST_VOTE))
     for role in (TERMINAL_ROLE, WEBSITE_ROLE):
         conn.execute(text(_CREATE_ROLE.format(role=role)))

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Table
 
-from bp_till.central.bulk import insert_rows
+from bp_till.central.bulk import insert_tables
 from bp_till.central.schema import (
     WRITE_ORDER,
     card_retirements,
@@ -84,10 +84,8 @@ class Projection:
                 self.vote_balances[login_id] += delta
 
     def write(self, conn: Connection) -> None:
-        """One INSERT per table, parents first."""
-        for table, rows in self.rows.items():
-            if rows:
-                insert_rows(conn, table, rows)
+        """Every table's rows, parents first, in one statement (on PostgreSQL)."""
+        insert_tables(conn, self.rows)
 
 
 def _producer(p: Projection, a: Arrived, login_id: str, created_at: str) -> None:

@@ -18,6 +18,7 @@ from datetime import datetime
 from sqlalchemy import Connection, bindparam, insert, select, text
 
 from bp_till.central.projections import PROJECTIONS, Arrived, Event, Projection, when
+from bp_till.central.reads import cast_roster_view
 from bp_till.central.schema import events
 from bp_till.domain.business_day import business_month
 from bp_till.domain.errors import InvalidInput, TillError
@@ -60,8 +61,11 @@ def vote_balances(conn: Connection, logins: Iterable[str]) -> dict[str, int | No
 def _website_event(conn: Connection, login_id: str, cast_code: str, points: int,
                    at: datetime) -> Arrived:
     """A website vote is an event like a till's (terminal 0, its own sequence)."""
-    seq = conn.scalar(select(text("COALESCE(MAX(seq), 0) + 1")).select_from(events)
-                      .where(events.c.terminal == WEBSITE))
+    if conn.dialect.name == "postgresql":  # shared with the SQL function cast_vote
+        seq = conn.scalar(text("SELECT nextval('website_vote_seq')"))
+    else:
+        seq = conn.scalar(select(text("COALESCE(MAX(seq), 0) + 1")).select_from(events)
+                          .where(events.c.terminal == WEBSITE))
     payload = {"login_id": login_id, "business_month": business_month(at),
                "cast_at": at.isoformat(), "votes": [{"cast_code": cast_code, "points": points}]}
     event = Event(str(uuid.uuid4()), WEBSITE, seq, "votes.cast", 1, payload)
@@ -82,6 +86,9 @@ def cast_vote(conn: Connection, login_id: str, cast_code: str, points: int,
     """
     if not isinstance(points, int) or isinstance(points, bool) or points <= 0:
         raise InvalidInput("Vote points given must be at least 1.")
+    roster = cast_roster_view.c
+    if conn.scalar(select(roster.code).where(roster.code == cast_code)) is None:
+        raise VoteRefused(f"No cast member {cast_code!r}.")
     if conn.dialect.name == "postgresql":
         lock_producers(conn, [login_id])  # on SQLite the event's INSERT below locks instead
     arrived = _website_event(conn, login_id, cast_code, points, at)

@@ -44,7 +44,7 @@ CATEGORIES = [("drink", 800, False), ("food", 1_200, False), ("cheki", 1_500, Tr
 BARE_EVENTS = """
 CREATE TABLE events (
   event_id varchar(36) PRIMARY KEY, terminal integer NOT NULL, seq bigint NOT NULL,
-  type varchar(40) NOT NULL, version integer NOT NULL, payload jsonb NOT NULL,
+  type varchar(40) NOT NULL, version integer NOT NULL, payload json NOT NULL,
   received_at timestamptz NOT NULL, UNIQUE (terminal, seq))"""
 
 
