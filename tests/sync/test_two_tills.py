@@ -9,8 +9,10 @@ comes back to the till that took it.
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import create_engine, select
+from sqlalchemy.engine import make_url
 
+from bp_till.central.postgres import TERMINAL_ROLE
 from bp_till.domain.errors import CardReplaced, NotFound
 from bp_till.domain.votes import Allocation
 from bp_till.services import producers, ranking, votes
@@ -127,3 +129,28 @@ def test_a_refused_vote_gives_the_points_back_when_they_were_not_spent_elsewhere
     _sync(ctx, central=central)
     _same_everywhere(central, ctx, till2)
     assert_counted_once(central, ctx, till2)
+
+
+@pytest.mark.parametrize("central", ["postgresql"], indirect=True)
+def test_both_tills_sync_as_the_terminal_role(ctx, till2, central):
+    """Production tills connect as the terminal role: push and pull need nothing more."""
+    as_terminal = create_engine(make_url(central.url.render_as_string(hide_password=False))
+                                .set(username=TERMINAL_ROLE))
+    try:
+        card = producers.issue_producer(ctx, _staff(ctx, "cashier"))
+        settle_a_check(ctx, _staff(ctx, "cashier"), card.card_number)
+        _sync(ctx, till2, central=as_terminal)
+        settle_a_check(till2, _staff(till2, "cashier"), card.card_number)
+        at_one = producers.find_producer(ctx, card.card_number).vote_points  # not till 2's sale
+        at_two = producers.find_producer(till2, card.card_number).vote_points
+        votes.cast_votes(ctx, _staff(ctx, "cashier"), card.card_number,
+                         [Allocation("C001", at_one)])
+        votes.cast_votes(till2, _staff(till2, "cashier"), card.card_number,
+                         [Allocation("C002", at_two)])  # more than is left once till 1's lands
+        _sync(ctx, till2, ctx, central=as_terminal)
+        with till2.store.read() as session:
+            assert len(session.scalars(select(VoteRefusal)).all()) == 1
+        _same_everywhere(central, ctx, till2)
+        assert_counted_once(central, ctx, till2)
+    finally:
+        as_terminal.dispose()
