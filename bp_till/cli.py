@@ -30,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     central_sub = central.add_subparsers(dest="central_command", required=True)
     central_init = central_sub.add_parser("init", help="create the central schema")
     central_init.add_argument("--url", help="the central database URL (default: from the config)")
-    sync = sub.add_parser("sync", help="send queued events to the central database")
+    sync = sub.add_parser("sync", help="send queued events to the central database and bring back what changed")
     sync.add_argument("--once", action="store_true", required=True, help="one round, then exit")
     report = sub.add_parser("report", help="reports from the local store")
     report_sub = report.add_subparsers(dest="report_command", required=True)
@@ -41,7 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("--to", help="a new file or a folder (default: backups/ in the data folder)")
     for name in ("init", "simulate", "central", "sync", "backup"):
         sub.choices[name].add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
-    report_day.add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
+    for leaf in (report_day, central_init):  # after the sub-subcommand too
+        # default SUPPRESS: when absent here, a --data-dir given before `init` stays
+        leaf.add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS,
+                          default=argparse.SUPPRESS)
     return parser
 
 
@@ -117,14 +120,23 @@ def _central_failure(exc: Exception, url: str) -> int:
 def cmd_central(args) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
-    from bp_till.central.db import central_engine, init_central
+    from bp_till.central.db import OlderCentralSchema, central_engine, init_central
+    from bp_till.central.postgres import TERMINAL_ROLE, WEBSITE_ROLE
 
     url = args.url or _config(args).central_url
     try:
-        created = init_central(central_engine(url))
+        engine = central_engine(url)
+        created = init_central(engine)
+    except OlderCentralSchema as exc:
+        print(f"bp-till: {exc}", file=sys.stderr)
+        return 2
     except (SQLAlchemyError, ImportError) as exc:  # ImportError: no driver for that URL
         return _central_failure(exc, url)
     print(f"Central schema ready ({len(created)} tables created).")
+    if engine.dialect.name == "postgresql":
+        print(f"Roles ready: {TERMINAL_ROLE} for the tills, {WEBSITE_ROLE} for the website "
+              "(no password is set here: give each one on the server, see docs/CENTRAL.md).")
+    engine.dispose()
     return 0
 
 
@@ -146,6 +158,10 @@ def cmd_sync(args) -> int:
         till.close()
     print(f"Pushed {result.pushed} events ({result.new} new to the central database); "
           f"pulled {result.pulled} changes; {result.pending} pending.")
+    got = result.what_pulled
+    print(f"  producers new or changed here: {got.producers}; ranking board rows moved: "
+          f"{got.board}; votes refused by the central database: {got.refusals}; "
+          f"cast and menu rows updated: {got.masterdata}")
     return 0
 
 

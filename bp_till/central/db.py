@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 
-from bp_till.central.schema import PRODUCER_BALANCES_SQL, metadata
+from bp_till.central.postgres import init_postgres
+from bp_till.central.schema import metadata
+from bp_till.central.views import VIEWS
 
 CONNECT_TIMEOUT_S = 5
+
+
+class OlderCentralSchema(RuntimeError):
+    """A central database made by a bp-till from before the insert-only schema."""
 
 
 def central_engine(url: str) -> Engine:
@@ -25,11 +31,29 @@ def _sqlite_foreign_keys(dbapi_connection, _record) -> None:
     dbapi_connection.execute("PRAGMA foreign_keys=ON")  # as PostgreSQL would enforce them
 
 
+def _refuse_older_schema(conn) -> None:
+    inspector = inspect(conn)
+    if "events" in inspector.get_table_names() and "ingest_id" not in {
+            c["name"] for c in inspector.get_columns("events")}:
+        raise OlderCentralSchema(
+            "This central database was made by an older bp-till (events have no ingest_id). "
+            "It is left as it is; point the tills at a new one made by `bp-till central init`.")
+
+
 def init_central(engine: Engine) -> list[str]:
-    """Create what is missing; safe to run again. Returns the tables it created."""
+    """Create what is missing; safe to run again. Returns the tables it created.
+
+    On PostgreSQL it also creates the website's vote function and the terminal
+    and website roles with their grants (postgres.py).
+    """
     with engine.begin() as conn:
+        _refuse_older_schema(conn)
         before = set(inspect(conn).get_table_names())
         metadata.create_all(conn)
-        if "producer_balances" not in inspect(conn).get_view_names():
-            conn.execute(text(PRODUCER_BALANCES_SQL))
+        views = set(inspect(conn).get_view_names())
+        for name, select in VIEWS.items():
+            if name not in views:
+                conn.execute(text(f"CREATE VIEW {name} AS {select}"))
+        if conn.dialect.name == "postgresql":
+            init_postgres(conn)
         return sorted(set(inspect(conn).get_table_names()) - before)

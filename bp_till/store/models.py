@@ -90,7 +90,9 @@ class Producer(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     login_id: Mapped[str] = mapped_column(String(16), unique=True)
-    password_hash: Mapped[str] = mapped_column(String(200))  # argon2id PHC string only
+    # argon2id PHC string only. None for a producer pulled from another till: the till
+    # writes a hash (issue, replace, reset) and sends it on, but never reads one.
+    password_hash: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     spend_points: Mapped[int] = mapped_column(Integer, default=0)  # lifetime
     vote_points: Mapped[int] = mapped_column(Integer, default=0)  # balance

@@ -9,13 +9,14 @@ queued here, never in both and never in neither.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
 from bp_till.central.db import central_engine, init_central
 from bp_till.services.context import TillContext
-from bp_till.sync.push import push
+from bp_till.sync.pull import PullResult, pull
+from bp_till.sync.push import BATCH_SIZE, pending_count, push
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class RoundResult:
     new: int  # of those, events it did not have yet
     pulled: int  # producers, board rows and master-data rows brought here
     pending: int  # events still queued here
+    what_pulled: PullResult = field(default_factory=PullResult)  # ``pulled`` in parts
 
 
 def failure_reason(exc: BaseException) -> str:
@@ -56,10 +58,12 @@ def open_central(central_url: str) -> Engine:
     return engine
 
 
-def run_round(ctx: TillContext, engine: Engine) -> RoundResult:
+def run_round(ctx: TillContext, engine: Engine, batch_size: int = BATCH_SIZE) -> RoundResult:
     """Push, then pull; raises the driver's error when the central side fails."""
-    pushed = push(ctx, engine)
-    return RoundResult(pushed.sent, pushed.new, 0, pushed.pending)
+    pushed = push(ctx, engine, batch_size)
+    pulled = pull(ctx, engine)
+    # Counted again: a check settled while the round ran is queued for the next one.
+    return RoundResult(pushed.sent, pushed.new, pulled.changes, pending_count(ctx), pulled)
 
 
 def sync_now(ctx: TillContext, central_url: str) -> int:

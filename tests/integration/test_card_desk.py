@@ -4,9 +4,8 @@ import json
 import logging
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
-from bp_till.central.schema import cards as central_cards
 from bp_till.domain.credentials import verify_password
 from bp_till.domain.errors import CardReplaced, InvalidInput, NotAllowed, NotFound
 from bp_till.domain.identifiers import card_number, format_login_id
@@ -93,7 +92,7 @@ def test_a_replacement_slip_kills_the_old_card_here_and_centrally(ctx, cashier, 
     assert verify_password(_hash(ctx, first.login_id), passwords[2])
     push(ctx, central)
     with central.connect() as conn:
-        states = dict(conn.execute(select(central_cards.c.number, central_cards.c.status)).all())
+        states = dict(conn.execute(text("SELECT number, status FROM card_states")).all())
     assert states == {first.card_number: "replaced", new.card_number: "live"}
 
 

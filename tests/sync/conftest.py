@@ -29,3 +29,19 @@ def central(request, tmp_path):
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+@pytest.fixture
+def till2(template_store, tmp_path, clock):
+    """A second till (terminal 2) with the same menu, cast and staff as ``ctx``."""
+    import sqlite3
+
+    from bp_till.services.context import Site, TillContext
+    from bp_till.store.db import open_store
+
+    path = tmp_path / "till2.db"
+    with sqlite3.connect(template_store) as source, sqlite3.connect(path) as target:
+        source.backup(target)
+    context = TillContext(store=open_store(path), clock=clock, site=Site(terminal=2))
+    yield context
+    context.store.dispose()

@@ -1,7 +1,6 @@
 """Voids, refunds and closed days at the central database (SQLite file and real PostgreSQL)."""
 
 import re
-import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
@@ -11,22 +10,13 @@ from bp_till.central.schema import cast_credits, day_summaries
 from bp_till.domain.business_day import TOKYO
 from bp_till.domain.settlement import Tender
 from bp_till.services import checks, closeout, corrections, producers
-from bp_till.services.context import Site, TillContext
 from bp_till.services.settle import settle_check
 from bp_till.services.staff import list_staff
-from bp_till.store.db import open_store
 from bp_till.sync.push import push
 from tests.sync.test_push import _central_balances, _local_balances
 
 DAY, NEXT = date(2026, 11, 20), date(2026, 11, 21)
 CENTRAL_DOC = Path(__file__).parents[2] / "docs" / "CENTRAL.md"
-
-
-def _second_till(template_store, tmp_path, clock) -> TillContext:
-    path = tmp_path / "till2.db"
-    with sqlite3.connect(template_store) as source, sqlite3.connect(path) as target:
-        source.backup(target)
-    return TillContext(store=open_store(path), clock=clock, site=Site(terminal=2))
 
 
 def _night(ctx, clock, cast="C010"):
@@ -81,14 +71,11 @@ def _documented_query(dialect: str) -> str:
     return match.group(1)
 
 
-def test_the_documented_query_adds_up_the_shops_night_across_tills(
-    ctx, template_store, tmp_path, clock, central
-):
-    other = _second_till(template_store, tmp_path, clock)
+def test_the_documented_query_adds_up_the_shops_night_across_tills(ctx, till2, clock, central):
+    other = till2
     closed = [_night(ctx, clock), _night(other, clock, cast="C020")]
     for till in (ctx, other):
         push(till, central)
-    other.store.dispose()
     dialect = "PostgreSQL" if central.dialect.name == "postgresql" else "SQLite"
     with central.connect() as conn:
         rows = conn.execute(text(_documented_query(dialect))).mappings().all()

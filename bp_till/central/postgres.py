@@ -1,0 +1,141 @@
+"""What only a PostgreSQL central has: the pull's xid column, the website's vote function, roles.
+
+`bp-till central init` runs all of it, and again safely: roles are created
+when missing and their grants set afresh.
+
+Roles (cluster-wide, LOGIN, no password set here: the owner sets one or
+uses certificate or peer authentication):
+
+- ``bp_till_terminal``: what a till connects as. INSERT on the ingest
+  tables, SELECT on the non-secret columns and views it needs for the
+  ingest's checks and the pull. It cannot read ``credentials`` or
+  ``events.payload`` (card events carry password hashes) and has no UPDATE,
+  DELETE or TRUNCATE anywhere: nothing in the central tables is ever changed.
+- ``bp_till_website``: reads the views (``current_credentials`` among them)
+  and casts votes through ``cast_vote``, nothing else.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+from bp_till.central.schema import WRITE_ORDER, events
+from bp_till.central.views import TERMINAL_VIEWS, VIEWS
+from bp_till.central.votes import LOCK_PREFIX
+
+TERMINAL_ROLE = "bp_till_terminal"
+WEBSITE_ROLE = "bp_till_website"
+
+# The transaction that wrote each event: what the pull's cursor counts in (reads.py).
+XID_COLUMN = [
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS xid bigint NOT NULL "
+    "DEFAULT (pg_current_xact_id()::text::bigint)",
+    # BRIN: xids grow with the table's order on disk, so a summary per block range
+    # finds recent events as well as a B-tree would, at almost no cost to each insert.
+    "CREATE INDEX IF NOT EXISTS ix_events_xid ON events USING brin (xid)",
+    "CREATE SEQUENCE IF NOT EXISTS website_vote_seq",  # the website's events: terminal 0
+]
+
+# The ranking month of a moment: its business day's month, the day turning at 05:00 Tokyo
+# (the same rule as bp_till.domain.business_day.business_month).
+BUSINESS_MONTH = """
+CREATE OR REPLACE FUNCTION business_month(moment timestamptz) RETURNS text
+LANGUAGE sql STABLE AS
+$fn$ SELECT to_char((moment AT TIME ZONE 'Asia/Tokyo') - interval '5 hours', 'YYYY-MM') $fn$"""
+
+# The website's vote: the same lock, check and rows as a till's votes.cast event
+# (bp_till/central/votes.py and projections.py), so tills and website share one ledger.
+CAST_VOTE = f"""
+CREATE OR REPLACE FUNCTION cast_vote(login_id text, cast_code text, points integer)
+RETURNS integer  -- the producer's vote points left
+LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $fn$
+DECLARE
+  p_login ALIAS FOR $1;
+  p_cast ALIAS FOR $2;
+  p_points ALIAS FOR $3;
+  balance integer;
+  cast_at timestamptz := clock_timestamp();
+  month text := business_month(cast_at);
+  new_event text := gen_random_uuid()::text;
+BEGIN
+  IF p_points IS NULL OR p_points < 1 OR p_points > 1000000 THEN
+    RAISE EXCEPTION 'Vote points given must be from 1 to 1,000,000.' USING ERRCODE = '22023';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM cast_roster r WHERE r.code = p_cast) THEN
+    RAISE EXCEPTION 'No cast member %.', p_cast USING ERRCODE = 'BPV02';
+  END IF;
+  -- One producer at a time, tills and website alike; held until the caller commits.
+  PERFORM pg_advisory_xact_lock(hashtextextended('{LOCK_PREFIX}' || p_login, 0));
+  SELECT b.vote_points INTO balance FROM producer_balances b WHERE b.login_id = p_login;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'No producer %.', p_login USING ERRCODE = 'BPV02';
+  END IF;
+  IF balance < p_points THEN
+    RAISE EXCEPTION 'That is % vote points; the producer has %.', p_points, balance
+      USING ERRCODE = 'BPV01';
+  END IF;
+  INSERT INTO events (event_id, terminal, seq, type, version, payload, received_at, login_id)
+  VALUES (new_event, 0, nextval('website_vote_seq'), 'votes.cast', 1,
+          jsonb_build_object('login_id', p_login, 'business_month', month,
+                             'cast_at', to_char(cast_at AT TIME ZONE 'UTC',
+                                                'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'),
+                             'votes', jsonb_build_array(
+                               jsonb_build_object('cast_code', p_cast, 'points', p_points))),
+          cast_at, p_login);
+  INSERT INTO votes (event_id, login_id, cast_code, points, business_month, voted_at, terminal)
+  VALUES (new_event, p_login, p_cast, p_points, month, cast_at, 0);
+  INSERT INTO points_ledger (event_id, login_id, kind, delta, reason, note)
+  VALUES (new_event, p_login, 'vote', -p_points, 'vote', p_cast);
+  RETURN balance - p_points;
+END
+$fn$"""
+
+_CREATE_ROLE = """
+DO $do$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') THEN
+    CREATE ROLE {role} LOGIN;
+  END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+  NULL;  -- another init created it at the same moment
+END $do$"""
+
+# What a till's ingest and pull read: ids for the dedupe, balances, cards, votes, refusals.
+TERMINAL_READS = ("producers", "cards", "card_retirements", "points_ledger", "votes",
+                  "vote_refusals")
+EVENT_COLUMNS_SEEN = ("ingest_id", "event_id", "terminal", "seq", "type", "version",
+                      "received_at", "login_id", "xid")
+EVENT_COLUMNS_WRITTEN = ("event_id", "terminal", "seq", "type", "version", "payload",
+                         "received_at", "login_id")
+
+
+def _grants(database: str, schema: str) -> list[str]:
+    ingest_tables = ", ".join(t.name for t in WRITE_ORDER)
+    both = f"{TERMINAL_ROLE}, {WEBSITE_ROLE}"
+    return [
+        f'GRANT CONNECT ON DATABASE "{database}" TO {both}',
+        f'GRANT USAGE ON SCHEMA "{schema}" TO {both}',
+        # Start from nothing, so a grant removed here is removed on the server too.
+        f'REVOKE ALL ON ALL TABLES IN SCHEMA "{schema}" FROM {both}',
+        f'REVOKE ALL ON ALL SEQUENCES IN SCHEMA "{schema}" FROM {both}',
+        f"REVOKE ALL ON FUNCTION cast_vote(text, text, integer) FROM PUBLIC, {both}",
+        f"GRANT INSERT ON {ingest_tables} TO {TERMINAL_ROLE}",
+        f"GRANT INSERT ({', '.join(EVENT_COLUMNS_WRITTEN)}) ON {events.name} TO {TERMINAL_ROLE}",
+        f"GRANT SELECT ({', '.join(EVENT_COLUMNS_SEEN)}) ON {events.name} TO {TERMINAL_ROLE}",
+        f"GRANT SELECT ON {', '.join(TERMINAL_READS + TERMINAL_VIEWS)} TO {TERMINAL_ROLE}",
+        f"GRANT SELECT ON {', '.join(VIEWS)} TO {WEBSITE_ROLE}",
+        f"GRANT EXECUTE ON FUNCTION cast_vote(text, text, integer) TO {WEBSITE_ROLE}",
+    ]
+
+
+def init_postgres(conn: Connection) -> None:
+    """The xid column, the vote function, the two roles and their grants."""
+    for statement in XID_COLUMN:
+        conn.execute(text(statement))
+    conn.execute(text(BUSINESS_MONTH))
+    conn.execute(text(CAST_VOTE))
+    for role in (TERMINAL_ROLE, WEBSITE_ROLE):
+        conn.execute(text(_CREATE_ROLE.format(role=role)))
+    schema = conn.scalar(text("SELECT current_schema()"))
+    database = conn.scalar(text("SELECT current_database()"))
+    for statement in _grants(database, schema):
+        conn.execute(text(statement))
