@@ -141,8 +141,8 @@ def test_every_stored_hash_is_argon2id_at_or_above_owasps_floor(ctx, tmp_path, c
                                      "'%password_hash%'")).scalars().all()
     hashes += [json.loads(payload)["password_hash"] for payload in payloads]
     with central.connect() as conn:
-        hashes += conn.execute(text("SELECT password_hash FROM producers")).scalars().all()
-    assert len(hashes) == 4 + 1 + 3 + 1  # staff and producer; three events; central
+        hashes += conn.execute(text("SELECT password_hash FROM credentials")).scalars().all()
+    assert len(hashes) == 4 + 1 + 3 + 3  # staff and producer; three events; central keeps all
     for phc in hashes:
         params = extract_parameters(phc)
         assert params.type is Type.ID
