@@ -64,10 +64,10 @@ def push(ctx: TillContext, central: Engine, batch_size: int = BATCH_SIZE) -> Pus
     the central database can be reached.
     """
     sent = new = 0
-    # The till's side (reading the next batch, marking the last one sent, each with its
-    # own fsync) runs on a helper thread while the central database works on a batch:
-    # a backlog goes out about a third faster. The order that matters is kept: a batch
-    # is marked sent only after its central commit.
+    # The till's side (reading the next batch, marking the last one sent with its own
+    # fsync) runs on a helper thread while the central database works on a batch, so
+    # neither waits for the other's disk. The order that matters is kept: a batch is
+    # marked sent only after its central commit.
     with central.connect() as conn, ThreadPoolExecutor(1, "bp-till-push") as till_side:
         batch, marked = _unsent(ctx, batch_size), None
         while batch:
