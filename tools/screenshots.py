@@ -30,6 +30,7 @@ from bp_till.gui.board import RankingBoard  # noqa: E402
 from bp_till.gui.i18n import install_language  # noqa: E402
 from bp_till.printing.layout import card_slip, close_out_report, sale_receipt  # noqa: E402
 from bp_till.services import checks, closeout, corrections, producers, settle  # noqa: E402
+from bp_till.services.clock import accept_clock  # noqa: E402
 from bp_till.services.staff import list_staff  # noqa: E402
 from bp_till.services.votes import cast_votes  # noqa: E402
 from bp_till.store.models import Card, Check, Producer  # noqa: E402
@@ -42,12 +43,12 @@ def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as folder:
-        clock = FakeClock(NOW - timedelta(days=21))  # the shop opened before the regular came
+        clock = FakeClock(NOW)
         till = open_till(load_config(Path(folder)), clock=clock)
         load_demo(till.ctx)
-        _regular_visits(till, clock)  # first: the clock guard refuses a settle in the past
         _printouts(till, out)
         _close_out(app, till, out)  # before the busy floor, whose tables are still open
+        _regular_visits(till, clock)  # after the simulated night, which must not pick them
         _screens(app, till, clock, out)
         _ranking(app, till, clock, out)
         till.close()
@@ -77,6 +78,7 @@ def _regular_visits(till, clock: FakeClock) -> None:
     ctx = till.ctx
     staff = {s.role: s for s in list_staff(ctx)}
     clock.set(NOW - timedelta(days=20))
+    accept_clock(ctx, staff["manager"], note="screenshots: earlier visits")
     regular = producers.issue_producer(ctx, staff["cashier"]).card_number
     producers.adjust_points(ctx, staff["manager"], regular, spend_delta=1_200,
                             reason="loyalty card import")
