@@ -34,7 +34,6 @@ from bp_till.printing.layout import close_out_figures, close_out_report
 from bp_till.printing.queue import JobKind, JobResult, Printout
 from bp_till.services.closeout import DayReport, close_day, current_day, day_report
 from bp_till.services.staff import StaffMember
-from bp_till.sync.once import failure_reason, sync_now
 from bp_till.sync.push import pending_count
 
 ERROR_STYLE, OK_STYLE = "color: #b00020;", "color: #1b5e20;"
@@ -46,6 +45,8 @@ def _default_sync(till: Till) -> Callable[[], int]:
     """Through the running sync worker (one round at a time), or a round of its own."""
     worker = till.sync_worker
     if worker is None:
+        from bp_till.sync.once import sync_now  # the central side loads when first needed
+
         return partial(sync_now, till.ctx, till.config.central_url)
 
     def through_worker() -> int:
@@ -69,7 +70,7 @@ class CloseOutView(QObject):
         super().__init__(parent)
         self.till, self.ctx = till, till.ctx
         self.staff: StaffMember | None = None
-        self.force_sync = force_sync or _default_sync(till)
+        self.force_sync = force_sync  # None: chosen at the close (the worker may start later)
         self.override: OverrideDialog | None = None
         self.notes: dict[str, tuple[str, bool]] = {}  # closed, printed, synced: (text, failed)
         self.widget = load_ui("close_out", parent)
@@ -205,8 +206,10 @@ class CloseOutView(QObject):
     def _sync_once(self) -> tuple[int, str]:
         """One push; a central database out of reach is an answer here, not an error."""
         try:
-            return self.force_sync(), ""
+            return (self.force_sync or _default_sync(self.till))(), ""
         except Exception as exc:  # noqa: BLE001 - whatever the central side did, the close stands
+            from bp_till.sync.once import failure_reason
+
             return pending_count(self.ctx), failure_reason(exc)
 
     def _synced(self, outcome: tuple[int, str]) -> None:

@@ -11,12 +11,15 @@ from __future__ import annotations
 import json
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, func, select, update
 
-from bp_till.central.ingest import Event, ingest
 from bp_till.services.context import TillContext
 from bp_till.store.models import OutboxEvent
+
+if TYPE_CHECKING:
+    from bp_till.central.ingest import Event
 
 BATCH_SIZE = 500
 
@@ -30,6 +33,8 @@ class PushResult:
 
 def _unsent(ctx: TillContext, limit: int, after: int = 0) -> list[Event]:
     """The oldest unsent events after a sequence number; plain rows, not ORM objects."""
+    from bp_till.central.ingest import Event  # the central side loads with the first push
+
     o = OutboxEvent.__table__.c
     with ctx.store.read() as session:
         rows = session.execute(
@@ -63,6 +68,8 @@ def push(ctx: TillContext, central: Engine, batch_size: int = BATCH_SIZE) -> Pus
     Connects even when nothing is queued, so a round says truthfully whether
     the central database can be reached.
     """
+    from bp_till.central.ingest import ingest  # psycopg and the projections: not at start-up
+
     sent = new = 0
     # The till's side (reading the next batch, marking the last one sent with its own
     # fsync) runs on a helper thread while the central database works on a batch, so

@@ -33,3 +33,13 @@ def test_a_store_at_any_other_revision_is_left_to_alembic(tmp_path):
     store.dispose()
     with pytest.raises(StoreUnreadable, match="written by a newer version"):  # alembic looked
         open_store(tmp_path / "till.db")
+
+
+def test_the_till_window_loads_no_central_database_code():
+    """psycopg and the central projections cost 0.3 s; they load with the first sync round."""
+    code = (
+        "import sys, os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'; import bp_till.gui.app; "
+        "print(sorted(m for m in sys.modules if m == 'psycopg' or m.startswith('bp_till.central')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
