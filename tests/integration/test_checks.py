@@ -176,6 +176,20 @@ def test_multiplier_is_the_rank_held_when_the_check_opened(ctx, cashier, manager
         assert session.get(Check, third).rank_name == "Bronze"  # 99 + 11 + 380 = 490 points
 
 
+def test_a_check_opened_at_silver_that_crosses_into_gold_earns_at_silvers_multiplier(
+        ctx, cashier, manager):
+    card = producers.issue_producer(ctx, cashier)
+    producers.adjust_points(ctx, manager, card.card_number, spend_delta=1_450, reason="migrated")
+    check = checks.open_check(ctx, cashier, "T1", 10)
+    checks.attach_producer(ctx, cashier, check, card.card_number)
+    checks.add_line(ctx, cashier, check, "T01", 10)  # ¥11,000: 110 spend points, 1,560 after
+    receipt = settle_check(ctx, cashier, check, [Tender("cash", 11_000)])
+    assert (receipt.producer.rank_name, receipt.producer.multiplier_label) == ("Silver", "×1.5")
+    assert receipt.producer.vote_points == 165  # 110 × 1.5, not × 2.0
+    view = producers.find_producer(ctx, card.card_number)
+    assert (view.spend_points, view.rank.name) == (1_560, "Gold")  # the next check earns ×2.0
+
+
 def test_reprint_keeps_the_multiplier_after_the_rank_table_changes(ctx, cashier, manager):
     from bp_till.domain.points import Rank, RankTable
 
