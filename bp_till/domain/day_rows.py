@@ -87,4 +87,4 @@ class DayRows:
     voided_line_amount: int = 0
     cards_issued: int = 0
     cards_replaced: int = 0
-    till_votes: tuple[TillVote, ...] = ()  # votes given at the till (issue #7 adds them)
+    till_votes: tuple[TillVote, ...] = ()  # votes given at the till, less refused ones

@@ -6,24 +6,30 @@ is read in a few tens of milliseconds, inside the close-out's transaction.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from bp_till.domain.business_day import day_bounds
-from bp_till.domain.day_rows import DayRows, Paid, RefundRow, SaleCheck, SaleLine, VoidInfo
+from bp_till.domain.day_rows import (
+    DayRows, Paid, RefundRow, SaleCheck, SaleLine, TillVote, VoidInfo,
+)
 from bp_till.store.models import (
     AuditEntry,
     CastMember,
     Check,
     CheckLine,
+    OutboxEvent,
     Payment,
     Refund,
     RefundLine,
     RefundPayment,
     Staff,
+    Vote,
+    VoteRefusal,
 )
 
 _SETTLED_OR_VOIDED = ("settled", "voided")
@@ -51,6 +57,7 @@ def read_day(session: Session, day: date) -> DayRows:
         voided_line_amount=voided_amount,
         cards_issued=cards.get("card.issued", 0),
         cards_replaced=cards.get("card.replaced", 0),
+        till_votes=_till_votes(conn, start, end),
     )
 
 
@@ -151,3 +158,27 @@ def _card_actions(conn: Connection, start, end) -> dict[str, int]:
                AuditEntry.at >= start, AuditEntry.at < end)
         .group_by(AuditEntry.action)
     ).all())
+
+
+def _till_votes(conn: Connection, start, end) -> tuple[TillVote, ...]:
+    """Votes given at this till in the day, per cast member, less those the centre refused.
+
+    A refused vote keeps its local row (the record of what was asked at the counter);
+    its event names what it was, so the figures leave it out.
+    """
+    names, points = {}, defaultdict(int)
+    for code, name, given in conn.execute(
+        select(CastMember.code, CastMember.stage_name, func.sum(Vote.points))
+        .join(Vote, Vote.cast_id == CastMember.id)
+        .where(Vote.voted_at >= start, Vote.voted_at < end)
+        .group_by(CastMember.code, CastMember.stage_name)
+    ):
+        names[code], points[code] = name, given
+    refused = conn.execute(select(OutboxEvent.payload)
+                           .join(VoteRefusal, VoteRefusal.event_id == OutboxEvent.event_id))
+    for payload in map(json.loads, refused.scalars()):
+        if start <= datetime.fromisoformat(payload["cast_at"]) < end:
+            for vote in payload["votes"]:
+                points[vote["cast_code"]] -= vote["points"]
+    return tuple(TillVote(code, names[code], points[code])
+                 for code in sorted(names) if points[code] > 0)

@@ -11,12 +11,13 @@ from bp_till.domain.points import Rank
 from bp_till.domain.settlement import Tender
 from bp_till.domain.votes import Allocation
 from bp_till.services import checks, producers
+from bp_till.services.closeout import day_report
 from bp_till.services.ranking import board
 from bp_till.services.ranks import current_rank_table, save_rank_table
 from bp_till.services.settle import settle_check
 from bp_till.services.staff import Approval
 from bp_till.services.votes import cast_votes
-from bp_till.store.models import BoardEntry, OutboxEvent, PointsEntry, Vote
+from bp_till.store.models import BoardEntry, OutboxEvent, PointsEntry, Vote, VoteRefusal
 from tests.conftest import PINS
 
 
@@ -112,3 +113,19 @@ def test_the_board_counts_a_synced_vote_once(ctx, cashier, producer, clock):
     shown = board(ctx, "2026-11")
     assert [(line.cast_code, line.points) for line in shown.lines] == [("C003", 20)]
     assert shown.unsynced_points == 0 and shown.winner.cast_code == "C003"
+
+
+def test_the_close_out_counts_votes_given_at_the_till_less_those_the_centre_refused(
+        ctx, cashier, producer, clock):
+    cast_votes(ctx, cashier, producer.card_number, [Allocation("C001", 40), Allocation("C002", 10)])
+    cast_votes(ctx, cashier, producer.card_number, [Allocation("C001", 25)])
+    votes = {c.code: c.till_votes for c in day_report(ctx).figures.cast}
+    assert (votes.get("C001"), votes.get("C002")) == (65, 10)
+    with ctx.uow() as uow:  # what a pull writes when the central database refused the first
+        first = uow.session.scalars(select(OutboxEvent).where(OutboxEvent.type == "votes.cast")
+                                    .order_by(OutboxEvent.seq)).first()
+        uow.session.add(VoteRefusal(event_id=first.event_id, login_id=producer.login_id,
+                                    points=50, reason="balance", refused_at=uow.now))
+        uow.commit()
+    votes = {c.code: c.till_votes for c in day_report(ctx).figures.cast}
+    assert (votes.get("C001"), votes.get("C002")) == (25, None)
