@@ -27,7 +27,7 @@ class ScanCatcher(QObject):
         super().__init__(parent)
         self.enabled = True
         self._burst = ""
-        self._last_key = 0.0
+        self._last_key: tuple[bool, float] = (False, 0.0)  # (from the input's own clock, when)
         self._target: QObject | None = None  # where the burst's keys are going
         self._field: QLineEdit | None = None
         self._field_text = ""
@@ -37,9 +37,7 @@ class ScanCatcher(QObject):
             return False
         if not watched.isWidgetType() or watched is not (QApplication.focusWidget() or watched.window()):
             return False  # a key press is offered to each parent in turn; count it once
-        now = time.monotonic()
-        fast = now - self._last_key <= MAX_GAP_S
-        self._last_key = now
+        fast = self._fast(event)
         if event.key() in _ENTER:
             return self._finish(fast)
         text = event.text()
@@ -52,6 +50,20 @@ class ScanCatcher(QObject):
         else:
             self._burst = ""
         return False
+
+    def _fast(self, event) -> bool:
+        """Did this key follow the last within a scanner's gap?
+
+        A key from a real keyboard or scanner carries the time it was pressed, so a
+        field busy with the first key (the menu search filtering 300 items on a loaded
+        till) does not split a scan in two. Keys without one (made up in software)
+        are timed on arrival; the two clocks are never compared.
+        """
+        stamped = event.timestamp() > 0
+        now = event.timestamp() / 1000 if stamped else time.monotonic()
+        was_stamped, last = self._last_key
+        self._last_key = (stamped, now)
+        return stamped == was_stamped and 0 <= now - last <= MAX_GAP_S
 
     def _start_burst(self, widget: QObject) -> None:
         """Remember the focused field as it was, to put it back if this turns out a scan."""

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QWidget
 
@@ -73,6 +76,16 @@ def press(qtbot, key) -> None:
 def scan(qtbot, code: str) -> None:
     """A keyboard-wedge scanner: the characters at full speed, then Enter, wherever focus is."""
     target = focused(qtbot)
-    for char in code:
-        QTest.keyClick(target, char)
-    QTest.keyClick(target, Qt.Key.Key_Return)
+    for char, key in [*((c, _key_of(c)) for c in code), ("\r", Qt.Key.Key_Return)]:
+        stamp = next(_SCANNER_CLOCK_MS)  # stamped as the window system stamps a real key
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
+            event.setTimestamp(stamp)
+            QApplication.sendEvent(QApplication.focusWidget() or target, event)
+
+
+_SCANNER_CLOCK_MS = itertools.count(1_000_000, 4)  # a scanner sends a key every 4 ms
+
+
+def _key_of(char: str) -> Qt.Key:
+    return Qt.Key(ord(char.upper())) if char.isascii() and char.isalnum() else Qt.Key.Key_unknown
