@@ -48,3 +48,8 @@ def month_bounds(month: str) -> tuple[datetime, datetime]:
         raise InvalidInput(f"A month is written YYYY-MM; {month!r} is not one.") from None
     following = date(year + mon // 12, mon % 12 + 1, 1)
     return day_bounds(first)[0], day_bounds(following)[0]
+
+
+def previous_month(month: str) -> str:
+    """The business month before ``month`` (``YYYY-MM``): whose winner the board still shows."""
+    return business_month(month_bounds(month)[0] - timedelta(hours=1))

@@ -8,8 +8,6 @@ votes given at this till that the central database has not seen yet.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from PySide6.QtCharts import (
     QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis,
 )
@@ -18,7 +16,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPainter
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from bp_till.bootstrap import Till
-from bp_till.domain.business_day import TOKYO, business_month, month_bounds
+from bp_till.domain.business_day import TOKYO, business_month, previous_month
 from bp_till.gui.background import on_gui_thread
 from bp_till.services.ranking import Board, board
 
@@ -108,8 +106,7 @@ class RankingBoard(QWidget):
         self.rule.setText(tie_break_rule())
 
     def _last_winner(self, now) -> str:
-        start, _ = month_bounds(business_month(now))
-        last = board(self.till.ctx, business_month(start - timedelta(seconds=1)))
+        last = board(self.till.ctx, previous_month(business_month(now)))
         if last.winner is None:
             return ""
         return self.tr("Winner of {month}: {name} with {points:,} points").format(

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import Connection, Engine, delete, select
 
 from bp_till.central import reads
-from bp_till.domain.business_day import business_month, month_bounds
+from bp_till.domain.business_day import business_month, previous_month
 from bp_till.services.context import TillContext
 from bp_till.store.models import BoardEntry, SyncCursor, VoteRefusal
 from bp_till.store.uow import UnitOfWork
@@ -59,8 +59,7 @@ class PullResult:
 def board_months(now: datetime) -> list[str]:
     """This business month and the one before (its winner is shown until it is old news)."""
     current = business_month(now)
-    previous = business_month(month_bounds(current)[0] - timedelta(hours=1))
-    return [previous, current]
+    return [previous_month(current), current]
 
 
 def fetch(conn: Connection, since: int, months: list[str], terminal: int) -> Pulled:

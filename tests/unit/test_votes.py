@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from bp_till.domain.business_day import TOKYO, business_month
+from bp_till.domain.business_day import TOKYO, business_month, previous_month
 from bp_till.domain.errors import InvalidInput
 from bp_till.domain.votes import Allocation, CastScore, check_allocations, rank_cast, winner
 
@@ -49,3 +49,4 @@ def test_the_board_orders_by_points_then_who_got_there_first_then_code():
 def test_the_ranking_month_turns_at_five_on_the_first():
     assert business_month(datetime(2026, 12, 1, 4, 59, tzinfo=TOKYO)) == "2026-11"
     assert business_month(datetime(2026, 12, 1, 5, 0, tzinfo=TOKYO)) == "2026-12"
+    assert previous_month("2026-12") == "2026-11" and previous_month("2027-01") == "2026-12"
