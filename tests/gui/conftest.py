@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import itertools
+import time
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -75,16 +75,25 @@ def press(qtbot, key) -> None:
 
 def scan(qtbot, code: str) -> None:
     """A keyboard-wedge scanner: the characters at full speed, then Enter, wherever focus is."""
-    target = focused(qtbot)
-    for char, key in [*((c, _key_of(c)) for c in code), ("\r", Qt.Key.Key_Return)]:
-        stamp = next(_SCANNER_CLOCK_MS)  # stamped as the window system stamps a real key
+    send_stamped(focused(qtbot), code, gap_ms=4)  # a scanner sends a key every 4 ms
+
+
+class _InputClock:
+    """The window system's key clock, in ms: it only moves forward, across tests too."""
+
+    ms = 1_000_000
+
+
+def send_stamped(target: QWidget, text: str, gap_ms: int, stall_s: float = 0.0) -> None:
+    """``text`` and Enter as key events stamped ``gap_ms`` apart, as the window system stamps
+    real keys; ``stall_s`` is how long the till takes to get to each (it changes no stamp)."""
+    for char, key in [*((c, _key_of(c)) for c in text), ("\r", Qt.Key.Key_Return)]:
+        _InputClock.ms += gap_ms
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
-            event.setTimestamp(stamp)
+            event.setTimestamp(_InputClock.ms)
             QApplication.sendEvent(QApplication.focusWidget() or target, event)
-
-
-_SCANNER_CLOCK_MS = itertools.count(1_000_000, 4)  # a scanner sends a key every 4 ms
+        time.sleep(stall_s)
 
 
 def _key_of(char: str) -> Qt.Key:

@@ -3,12 +3,12 @@
 import time
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from bp_till.gui.scanner import ScanCatcher
+from tests.gui.conftest import send_stamped
 
 CARD = "010100000013"
 
@@ -29,26 +29,15 @@ def field(qtbot):
     QApplication.instance().removeEventFilter(catcher)
 
 
-def _stamped(edit, text, gap_ms, stall_s=0.0):
-    stamp = 5_000_000
-    for char, key in [*((c, Qt.Key(ord(c))) for c in text), ("\r", Qt.Key.Key_Return)]:
-        stamp += gap_ms
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
-            event.setTimestamp(stamp)
-            QApplication.sendEvent(edit, event)
-        time.sleep(stall_s)  # the till busy between keys: the stamps still tell the truth
-
-
 def test_a_scan_stays_whole_while_the_till_is_slow_to_take_its_keys(field):
     edit, heard = field
-    _stamped(edit, CARD, gap_ms=4, stall_s=0.08)
+    send_stamped(edit, CARD, gap_ms=4, stall_s=0.08)
     assert heard == [CARD] and edit.text() == ""
 
 
 def test_keys_a_person_typed_are_left_in_the_field(field):
     edit, heard = field
-    _stamped(edit, CARD, gap_ms=180)
+    send_stamped(edit, CARD, gap_ms=180)
     assert heard == [] and edit.text() == CARD
 
 
