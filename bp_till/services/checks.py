@@ -25,12 +25,17 @@ RING_UP_REFUSAL = "checks can be rung up again from 05:00"
 
 def _open_check(uow: UnitOfWork, check_id: int) -> Check:
     check = uow.session.get(Check, row_id(check_id, "That check"))
+    require_open(check, check_id)
+    open_day(uow, RING_UP_REFUSAL)  # nothing changes on a day that is closed out
+    return check
+
+
+def require_open(check, check_id: object) -> None:
+    """Refuse a check that does not exist or is no longer open (a model or a row read)."""
     if check is None:
         raise NotFound(f"Check {check_id} does not exist.")
     if check.status != "open":
         raise CheckClosed(f"Check #{check.number} is already {check.status}.")
-    open_day(uow, RING_UP_REFUSAL)  # nothing changes on a day that is closed out
-    return check
 
 
 def open_check(

@@ -23,11 +23,14 @@ def open_day(uow: UnitOfWork, refusal: str) -> date:
     """Today's business day, which must still be open; recorded the first time it is used.
 
     ``refusal`` finishes the message when it is closed ("no more sales can land on it").
+    Plain sqlite3 on the action's connection: every sale asks (see store/settle_rows.py).
     """
     day = business_day(uow.now)
-    record = uow.session.get(BusinessDay, day)
+    record = uow.db.execute("SELECT status FROM business_days WHERE day = ?",
+                            (day.isoformat(),)).fetchone()
     if record is None:
-        uow.session.add(BusinessDay(day=day, status="open"))
-    elif record.status == "closed":
+        uow.db.execute("INSERT INTO business_days (day, status) VALUES (?, 'open')",
+                       (day.isoformat(),))
+    elif record[0] == "closed":
         raise DayClosed(f"Business day {day.isoformat()} is closed out; {refusal}.")
     return day

@@ -5,9 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sqlalchemy import insert, select
-from sqlalchemy.orm import joinedload
-
 from bp_till.domain.clock_check import refuse_set_back
 from bp_till.domain.errors import InvalidInput
 from bp_till.domain.identifiers import mask_login_id
@@ -15,11 +12,19 @@ from bp_till.domain.money import TaxRate, totals_by_rate
 from bp_till.domain.points import multiplier_label, spend_points, vote_points
 from bp_till.domain.receipt import ProducerPoints, Receipt, ReceiptLine
 from bp_till.domain.settlement import AppliedPayment, Settlement, Tender, settle
-from bp_till.services.checks import _open_check
+from bp_till.services.checks import require_open
 from bp_till.services.context import TillContext
 from bp_till.services.days import open_day
+from bp_till.services.inputs import row_id
 from bp_till.services.staff import StaffMember
-from bp_till.store.models import Check, CheckLine, Payment, PointsEntry, Producer
+from bp_till.store.models import Check, CheckLine, Producer
+from bp_till.store.settle_rows import (
+    CheckToSettle,
+    LiveLine,
+    read_check,
+    read_live_lines,
+    write_settlement,
+)
 from bp_till.store.uow import UnitOfWork
 
 
@@ -30,59 +35,36 @@ def settle_check(
     with ctx.uow() as uow:
         refuse_set_back(uow.now, uow.last_write())
         check = _open_check(uow, check_id)
-        live = _live_lines(uow, check)
+        check.business_day = open_day(uow, "no more sales can land on it")
+        live = read_live_lines(uow.db, check.id)
         if not live:
             raise InvalidInput(f"Check #{check.number} is empty: there is nothing to settle.")
-        day = open_day(uow, "no more sales can land on it")
         total = sum(line.amount for line in live)
         settlement = settle(total, tenders)
-        _close(uow, actor, check, day, total, settlement)
-        producer = _credit_points(uow, check)
-        uow.emit("check.settled", _settled_payload(check, live, settlement, producer))
-        receipt = _receipt(ctx, check, live, settlement, producer)
+        _close(uow, check, total, settlement)
+        write_settlement(uow.db, check, actor.id, [
+            (paid.method, paid.amount, paid.tendered) for paid in settlement.payments])
+        uow.emit("check.settled", _settled_payload(check, live, settlement))
+        receipt = _receipt(ctx, check, live, settlement, check.login_id)
         uow.commit()
         return receipt
 
 
-def _live_lines(uow: UnitOfWork, check: Check) -> list[CheckLine]:
-    """The lines still on the check, with their cast members, in one read."""
-    return list(uow.session.scalars(
-        select(CheckLine).options(joinedload(CheckLine.cast))
-        .where(CheckLine.check_id == check.id, CheckLine.voided_at.is_(None))
-        .order_by(CheckLine.id)
-    ))
+def _open_check(uow: UnitOfWork, check_id: int) -> CheckToSettle:
+    check = read_check(uow.db, row_id(check_id, "That check"))
+    require_open(check, check_id)
+    return check
 
 
-def _close(uow, actor, check: Check, day, total: int, settlement: Settlement) -> None:
-    for paid in settlement.payments:
-        uow.session.add(
-            Payment(check_id=check.id, method=paid.method, amount=paid.amount,
-                    tendered=paid.tendered)
-        )
-    check.status, check.closed_at, check.closed_by = "settled", uow.now, actor.id
-    check.business_day, check.total, check.change = day, total, settlement.change
+def _close(uow: UnitOfWork, check: CheckToSettle, total: int, settlement: Settlement) -> None:
+    """What settling gives the check: its time, total, change and points."""
+    check.closed_at, check.total, check.change = uow.now, total, settlement.change
+    if check.producer_id is not None:
+        check.spend_points = spend_points(total)
+        check.vote_points = vote_points(check.spend_points, check.multiplier_pct or 100)
 
 
-def _credit_points(uow: UnitOfWork, check: Check) -> Producer | None:
-    if check.producer_id is None:
-        return None
-    with uow.session.no_autoflush:  # the check is written once, with its points, not twice
-        producer = uow.session.get(Producer, check.producer_id)
-    check.spend_points = spend_points(check.total)
-    check.vote_points = vote_points(check.spend_points, check.multiplier_pct or 100)
-    entries = [
-        {"producer_id": producer.id, "kind": kind, "delta": delta, "reason": "check",
-         "check_id": check.id, "created_at": uow.now}
-        for kind, delta in (("spend", check.spend_points), ("vote", check.vote_points)) if delta
-    ]
-    if entries:  # both rows in one INSERT (nothing reads their ids back), the check later
-        uow.session.execute(insert(PointsEntry), entries, execution_options={"autoflush": False})
-    producer.spend_points += check.spend_points
-    producer.vote_points += check.vote_points
-    return producer
-
-
-def _settled_payload(check: Check, live, settlement: Settlement, producer) -> dict:
+def _settled_payload(check: CheckToSettle, live, settlement: Settlement) -> dict:
     return {
         "check_uuid": check.uuid,
         "check_number": check.number,
@@ -94,7 +76,7 @@ def _settled_payload(check: Check, live, settlement: Settlement, producer) -> di
         "total": check.total,
         "lines": [line_payload(line) for line in live],
         "payments": [{"method": p.method, "amount": p.amount} for p in settlement.payments],
-        "login_id": producer.login_id if producer else None,
+        "login_id": check.login_id,
         "card_number": check.card_number,
         "rank": check.rank_name,
         "multiplier_pct": check.multiplier_pct,
@@ -103,7 +85,7 @@ def _settled_payload(check: Check, live, settlement: Settlement, producer) -> di
     }
 
 
-def line_payload(line: CheckLine) -> dict:
+def line_payload(line: CheckLine | LiveLine) -> dict:
     """A line as events carry it; the central side credits cast members from these."""
     return {
         "item": line.name_en,
@@ -115,25 +97,26 @@ def line_payload(line: CheckLine) -> dict:
     }
 
 
-def receipt_line(line: CheckLine) -> ReceiptLine:
+def receipt_line(line: CheckLine | LiveLine) -> ReceiptLine:
     return ReceiptLine(line.name_ja, line.name_en, line.quantity, line.unit_price,
                        line.tax_rate, line.cast.stage_name if line.cast else None)
 
 
 def producer_points(
-    producer: Producer | None, check: Check, spend: int, vote: int
+    login_id: str | None, check: Check | CheckToSettle, spend: int, vote: int
 ) -> ProducerPoints | None:
     """The producer's lines of a receipt: rank and multiplier as held on the check."""
-    if producer is None:
+    if login_id is None:
         return None
     # From the check itself: a later edit of the rank table must not change a reprint.
-    return ProducerPoints(mask_login_id(producer.login_id), check.rank_name,
+    return ProducerPoints(mask_login_id(login_id), check.rank_name,
                           multiplier_label(check.multiplier_pct), spend, vote)
 
 
-def _receipt(ctx: TillContext, check: Check, live, settlement: Settlement, producer) -> Receipt:
+def _receipt(ctx: TillContext, check: Check | CheckToSettle, live, settlement: Settlement,
+             login_id: str | None) -> Receipt:
     lines = tuple(receipt_line(line) for line in live)
-    points = producer_points(producer, check, check.spend_points, check.vote_points)
+    points = producer_points(login_id, check, check.spend_points, check.vote_points)
     return Receipt(
         shop_name=ctx.site.shop_name,
         registration_number=ctx.site.registration_number,
@@ -170,5 +153,6 @@ def stored_receipt(ctx: TillContext, session, check: Check) -> Receipt:
     live = [line for line in check.lines if line.voided_at is None]
     payments = tuple(AppliedPayment(p.method, p.amount, p.tendered) for p in check.payments)
     producer = session.get(Producer, check.producer_id) if check.producer_id else None
-    receipt = _receipt(ctx, check, live, Settlement(payments, check.change), producer)
+    receipt = _receipt(ctx, check, live, Settlement(payments, check.change),
+                       producer.login_id if producer else None)
     return replace(receipt.as_reprint(), voided=check.status == "voided")

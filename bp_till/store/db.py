@@ -26,9 +26,22 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 log = logging.getLogger(__name__)
+sql_log = logging.getLogger("bp_till.store.sql")
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 10_000
+
+
+def trace_sql(dbapi_connection) -> None:
+    """With ``bp_till.store.sql`` at DEBUG, every statement of this connection is logged
+    with its values: also those the unit of work sends to sqlite3 directly, which
+    SQLAlchemy's own ``sqlalchemy.engine`` log never sees. Off, it costs nothing."""
+    on = sql_log.isEnabledFor(logging.DEBUG)
+    dbapi_connection.set_trace_callback(_log_statement if on else None)
+
+
+def _log_statement(statement: str) -> None:
+    sql_log.debug("%s", statement)
 
 
 def _sqlite_engine(path: Path, begin: str) -> Engine:

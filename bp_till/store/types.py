@@ -8,6 +8,17 @@ from sqlalchemy import String
 from sqlalchemy.types import TypeDecorator
 
 
+def utc_text(value: datetime) -> str:
+    """An aware datetime as the store keeps it: fixed-width UTC ISO text ending in Z."""
+    if value.tzinfo is None:
+        raise ValueError("naive datetime refused: the store keeps aware times only")
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def from_utc_text(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)  # ends in Z: aware UTC
+
+
 class UtcDateTime(TypeDecorator[datetime]):
     """An aware datetime stored as fixed-width UTC ISO text, so text order is time order.
 
@@ -19,16 +30,10 @@ class UtcDateTime(TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect) -> str | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime refused: the store keeps aware times only")
-        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        return None if value is None else utc_text(value)
 
     def process_result_value(self, value: str | None, dialect) -> datetime | None:
-        if value is None:
-            return None
-        return datetime.fromisoformat(value)  # the stored text ends in Z: aware UTC (and fast)
+        return from_utc_text(value)
 
 
 class IsoDate(TypeDecorator[date]):

@@ -8,19 +8,28 @@ written through it, inside the same transaction as the change they describe.
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from bp_till.clock import Clock
 from bp_till.store import trace
-from bp_till.store.db import Store
-from bp_till.store.models import AuditEntry, Counter, LastWrite, OutboxEvent
+from bp_till.store.db import Store, trace_sql
+from bp_till.store.models import AuditEntry
+from bp_till.store.types import from_utc_text, utc_text
 
 EVENT_SCHEMA_VERSION = 1
+
+# The bookkeeping every action does (its number, its event, the last-write mark) goes
+# straight to sqlite3 on the action's own connection: through the ORM it cost more than
+# the rows a settle writes (benchmarked: 0.5 ms of a 2.6 ms settle).
+_BUMP_COUNTER = ("INSERT INTO counters (name, value) VALUES (?, 1) "
+                 "ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value")
+_QUEUE_EVENT = ("INSERT INTO outbox (event_id, terminal, seq, type, version, payload, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
 
 
 class UnitOfWork:
@@ -29,6 +38,7 @@ class UnitOfWork:
         self._clock = clock
         self.terminal = terminal
         self.session: Session
+        self.db: sqlite3.Connection
         self.now: datetime
 
     def __enter__(self) -> UnitOfWork:
@@ -36,7 +46,10 @@ class UnitOfWork:
         self.session = self._store.writer()
         try:
             self.session.begin()
-            self.session.connection()  # runs BEGIN IMMEDIATE now: the write lock is ours
+            # BEGIN IMMEDIATE runs now: the write lock is ours. The sqlite3 connection
+            # underneath is for the statements that skip the ORM, in the same transaction.
+            self.db = self.session.connection().connection.dbapi_connection
+            trace_sql(self.db)
             # Read the clock only once the lock is held, so times follow the outbox order.
             self.now = self._clock.now()  # one instant for every row of the action
         except BaseException:
@@ -52,41 +65,31 @@ class UnitOfWork:
     def commit(self) -> None:
         # Every write moves the last-write mark forward, never back: a clock
         # set back a little at a time cannot walk it backwards.
-        self.session.execute(
-            update(LastWrite).where(or_(LastWrite.at.is_(None), LastWrite.at < self.now))
-            .values(at=self.now)
-        )
+        at = utc_text(self.now)
+        self.db.execute("UPDATE last_write SET at = ? WHERE at IS NULL OR at < ?", (at, at))
         self.session.commit()
 
     def last_write(self) -> datetime | None:
         """The time of the newest write before this action (see LastWrite)."""
-        return self.session.scalar(select(LastWrite.at))
+        row = self.db.execute("SELECT at FROM last_write").fetchone()
+        return None if row is None else from_utc_text(row[0])
 
     def next_number(self, name: str) -> int:
         """The next value of a per-terminal sequence; rolled back with the action."""
-        bumped = self.session.execute(
-            update(Counter).where(Counter.name == name).values(value=Counter.value + 1)
-            .returning(Counter.value)
-        ).scalar_one_or_none()
-        if bumped is None:
-            self.session.add(Counter(name=name, value=1))
-            self.session.flush()
-            bumped = 1
-        return bumped
+        return self.db.execute(_BUMP_COUNTER, (name,)).fetchone()[0]
 
-    def emit(self, event_type: str, payload: dict[str, Any]) -> OutboxEvent:
-        """Queue an event for the central database, numbered gaplessly per terminal."""
-        event = OutboxEvent(
-            event_id=str(uuid.uuid4()),
-            terminal=self.terminal,
-            seq=self.next_number("outbox"),
-            type=event_type,
-            version=EVENT_SCHEMA_VERSION,
-            payload=json.dumps(payload, ensure_ascii=False, sort_keys=True),
-            created_at=self.now,
-        )
-        self.session.add(event)
-        return event
+    def emit(self, event_type: str, payload: dict[str, Any]) -> str:
+        """Queue an event for the central database, numbered gaplessly per terminal.
+
+        Returns the event's id.
+        """
+        event_id = str(uuid.uuid4())
+        self.db.execute(_QUEUE_EVENT, (
+            event_id, self.terminal, self.next_number("outbox"), event_type,
+            EVENT_SCHEMA_VERSION, json.dumps(payload, ensure_ascii=False, sort_keys=True),
+            utc_text(self.now),
+        ))
+        return event_id
 
     def audit(
         self,

@@ -139,7 +139,7 @@ def test_a_closed_day_takes_no_more_sales(ctx, cashier, unchanged):
     with ctx.uow() as uow:
         uow.session.get(BusinessDay, date(2026, 11, 20)).status = "closed"
         uow.commit()
-    with unchanged(), pytest.raises(DayClosed, match="2026-11-20 is closed"):
+    with unchanged(), pytest.raises(DayClosed, match="2026-11-20 is closed out; no more sales"):
         settle_check(ctx, cashier, check, [Tender("cash", 1_100)])
     with unchanged(), pytest.raises(DayClosed, match="rung up again from 05:00"):
         checks.open_check(ctx, cashier, "T2", 1)

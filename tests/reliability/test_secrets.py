@@ -41,17 +41,20 @@ OWASP_MEMORY_KIB, OWASP_PASSES = 19 * 1024, 2
 @pytest.fixture
 def debug_log(tmp_path):
     """The till's log file at DEBUG, every SQL statement and its parameters included."""
-    root, engine_log = logging.getLogger(), logging.getLogger("sqlalchemy.engine")
-    saved = (list(root.handlers), root.level, engine_log.level)
+    root = logging.getLogger()
+    sql_logs = [logging.getLogger(name) for name in ("sqlalchemy.engine", "bp_till.store.sql")]
+    saved = (list(root.handlers), root.level, [log.level for log in sql_logs])
     config = Config(data_dir=tmp_path, printer_url="preview")
     setup_logging(config, level=logging.DEBUG)
-    engine_log.setLevel(logging.DEBUG)
+    for log in sql_logs:
+        log.setLevel(logging.DEBUG)
     yield config
     for handler in [h for h in root.handlers if h not in saved[0]]:
         root.removeHandler(handler)
         handler.close()
     root.setLevel(saved[1])
-    engine_log.setLevel(saved[2])
+    for log, level in zip(sql_logs, saved[2], strict=True):
+        log.setLevel(level)
 
 
 @pytest.fixture
@@ -118,7 +121,8 @@ def test_no_password_or_pin_anywhere_but_the_slip(
     places["store after checkpoint"] = (tmp_path / "till.db").read_bytes()
     places["central database"] = _central_bytes(central, tmp_path)
     places["logs"] = b"".join(p.read_bytes() for p in debug_log.log_dir.iterdir())
-    assert b"INSERT INTO outbox" in places["logs"]  # the log really holds the SQL
+    # The log really holds the SQL, with its values: the ORM's and the unit of work's own.
+    assert b"INSERT INTO outbox" in places["logs"] and b"'card.issued'" in places["logs"]
     secrets = {password: _forms(password) for password in issued_passwords}
     secrets |= {pin: _forms(pin) for pin in PINS.values()}
     for place, content in places.items():
