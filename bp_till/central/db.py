@@ -29,6 +29,8 @@ def central_engine(url: str) -> Engine:
 
 def _sqlite_foreign_keys(dbapi_connection, _record) -> None:
     dbapi_connection.execute("PRAGMA foreign_keys=ON")  # as PostgreSQL would enforce them
+    # A pull reads in one snapshot (sync/pull.py); in WAL mode that blocks no push meanwhile.
+    dbapi_connection.execute("PRAGMA journal_mode=WAL")
 
 
 def _refuse_older_schema(conn) -> None:

@@ -159,6 +159,17 @@ def ranking(conn: Connection, months: list[str]) -> list[BoardRow]:
     return [BoardRow(month, code, int(points), _utc(last)) for month, code, points, last in rows]
 
 
+def acknowledged(conn: Connection, terminal: int) -> int:
+    """The newest sequence number of that terminal's events here (0: none yet).
+
+    A till sends its events in order and a batch only after the one before
+    committed, so the central database holds exactly that terminal's events up
+    to this number: in the same snapshot, its balances count those and no other.
+    """
+    return conn.scalar(select(func.coalesce(func.max(events.c.seq), 0))
+                       .where(events.c.terminal == terminal))
+
+
 def refusals(conn: Connection, terminal: int) -> list[Refusal]:
     """The votes of that terminal the central database refused, oldest first."""
     v = vote_refusals.c

@@ -6,11 +6,14 @@ this till's votes the central database refused, and the newest cast and
 menu (see ``apply`` for the transactions). Nothing written here goes to the outbox: the
 central database already knows it, so nothing echoes back.
 
-The balance a till shows is the central one plus this till's events not yet
-acknowledged. Push runs first in the round, so an event is either in the
-central figures or still queued here; the queued part is read inside the
-write transaction that sets the balance, so a check settled while the pull
-ran is counted too.
+The balance a till shows is the central one plus this till's events the
+central database does not have yet. Everything is read in one snapshot of
+the central database, with the newest sequence number of this till's events
+in it; the events after that number are added from the outbox, inside the
+write transaction that sets the balance. So a check settled while the pull
+ran is counted, and an event pushed meanwhile by another process on this till
+(`bp-till sync --once` beside the till's own worker) or pushed but not yet
+marked sent is counted once, not never or twice, whatever its sent mark says.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ class Pulled:
 
     producers: list[reads.ProducerState]
     cursor: int
+    acknowledged: int  # this till's newest event that the producers' figures count
     months: list[str]
     board: list[reads.BoardRow]
     refusals: list[reads.Refusal]
@@ -63,9 +67,23 @@ def board_months(now: datetime) -> list[str]:
 
 
 def fetch(conn: Connection, since: int, months: list[str], terminal: int) -> Pulled:
+    """Every read in one snapshot (see ``one_snapshot``)."""
     states, cursor = reads.changed_producers(conn, since)
-    return Pulled(states, cursor, months, reads.ranking(conn, months),
-                  reads.refusals(conn, terminal), reads.cast_roster(conn), reads.menu(conn))
+    return Pulled(states, cursor, reads.acknowledged(conn, terminal), months,
+                  reads.ranking(conn, months), reads.refusals(conn, terminal),
+                  reads.cast_roster(conn), reads.menu(conn))
+
+
+def one_snapshot(conn: Connection) -> Connection:
+    """A read transaction whose statements all see the database as it was at its first.
+
+    PostgreSQL: REPEATABLE READ. SQLite: an explicit BEGIN (its driver starts no
+    transaction for a SELECT), which in WAL mode reads one snapshot until it ends.
+    """
+    if conn.dialect.name == "postgresql":
+        return conn.execution_options(isolation_level="REPEATABLE READ")
+    conn.exec_driver_sql("BEGIN")
+    return conn
 
 
 def _where(central: Engine) -> str:
@@ -88,7 +106,7 @@ def pull(ctx: TillContext, central: Engine) -> PullResult:
     """Read the central side, then write it here."""
     months, where = board_months(ctx.clock.now()), _where(central)
     with central.connect() as conn:
-        pulled = fetch(conn, _cursor(ctx, where), months, ctx.site.terminal)
+        pulled = fetch(one_snapshot(conn), _cursor(ctx, where), months, ctx.site.terminal)
     return apply(ctx, pulled, where)
 
 
@@ -113,7 +131,7 @@ def apply(ctx: TillContext, pulled: Pulled, central: str) -> PullResult:
     changed = 0
     for n, chunk in enumerate(chunks, 1):
         with ctx.uow() as uow:
-            changed += pulled_producers.apply(uow, chunk)
+            changed += pulled_producers.apply(uow, chunk, pulled.acknowledged)
             if n == len(chunks):
                 cursor = json.dumps({"central": central, "cursor": pulled.cursor})
                 uow.session.merge(SyncCursor(name=PRODUCERS_CURSOR, value=cursor))

@@ -3,7 +3,8 @@
 A producer issued at another till is created here with their cards (and no
 password hash: the till never needs one it did not make). A card replaced
 elsewhere is marked replaced, so a scan here refuses it. The balance becomes
-the central one plus this till's points events still queued; the difference
+the central one plus this till's points events the central figures do not
+count yet (those after the acknowledged sequence number); the difference
 is a ledger row of reason ``sync``, so the cached totals stay the sum of the
 ledger and the rows this till moved itself stay apart from what others did.
 """
@@ -38,12 +39,16 @@ QUEUED_POINTS = {
 }
 
 
-def queued_points(uow: UnitOfWork) -> dict[str, tuple[int, int]]:
-    """login -> (spend, vote) of this till's events the central database has not acknowledged."""
+def queued_points(uow: UnitOfWork, acknowledged: int) -> dict[str, tuple[int, int]]:
+    """login -> (spend, vote) of this till's events after the central database's newest.
+
+    By sequence number, not by sent mark: an event pushed but not yet marked
+    (another process's push, or one cut short) is in the central figures.
+    """
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     rows = uow.session.execute(
         select(OutboxEvent.type, OutboxEvent.payload)
-        .where(OutboxEvent.sent_at.is_(None), OutboxEvent.type.in_(QUEUED_POINTS))
+        .where(OutboxEvent.seq > acknowledged, OutboxEvent.type.in_(QUEUED_POINTS))
     )
     for kind, payload in rows:
         p = json.loads(payload)
@@ -54,11 +59,14 @@ def queued_points(uow: UnitOfWork) -> dict[str, tuple[int, int]]:
     return {login: (spend, vote) for login, (spend, vote) in totals.items()}
 
 
-def apply(uow: UnitOfWork, states: list[ProducerState]) -> int:
-    """Write each producer's state (at most CHUNK); returns how many were created or changed."""
+def apply(uow: UnitOfWork, states: list[ProducerState], acknowledged: int) -> int:
+    """Write each producer's state (at most CHUNK); returns how many were created or changed.
+
+    ``acknowledged``: this till's newest event the states count (see ``queued_points``).
+    """
     if not states:
         return 0
-    queued = queued_points(uow)  # inside the write transaction: nothing settles meanwhile
+    queued = queued_points(uow, acknowledged)  # in the write transaction: no sale meanwhile
     known = {p.login_id: p for p in uow.session.scalars(
         select(Producer).where(Producer.login_id.in_([s.login_id for s in states])))}
     numbers = [c.number for s in states for c in s.cards]

@@ -14,6 +14,7 @@ from bp_till.services.staff import list_staff
 from bp_till.store.models import OutboxEvent, Producer
 from bp_till.sync import pull as pull_module
 from bp_till.sync.once import run_round
+from bp_till.sync.push import push
 from tests.support.tills import settle_a_check
 from tests.sync.ledgers import assert_counted_once, central_balances, own_ledger, shown_balances
 
@@ -46,6 +47,48 @@ def test_a_check_settled_while_the_pull_runs_is_not_lost(ctx, cashier, central, 
     monkeypatch.undo()
     assert run_round(ctx, central).pending == 0
     assert shown_balances(ctx)[card.login_id] == central_balances(central)[card.login_id]
+    assert_counted_once(central, ctx)
+
+
+def test_a_sale_pushed_by_another_process_while_the_pull_runs_counts_once(
+    ctx, cashier, central, monkeypatch
+):
+    """`bp-till sync --once` beside the till's worker: the sale is pushed and marked sent
+    between the pull's read and its write, so neither the central figures read nor the
+    queue holds it."""
+    card = producers.issue_producer(ctx, cashier)
+    settle_a_check(ctx, cashier, card.card_number)
+    real_fetch = pull_module.fetch
+
+    def fetch_then_a_sale_pushed_elsewhere(*args):
+        pulled = real_fetch(*args)
+        settle_a_check(ctx, cashier, card.card_number)
+        assert push(ctx, central).sent == 1
+        return pulled
+
+    monkeypatch.setattr(pull_module, "fetch", fetch_then_a_sale_pushed_elsewhere)
+    run_round(ctx, central)
+    both = own_ledger(ctx)[card.login_id]
+    assert both[0] > 0 and shown_balances(ctx)[card.login_id] == both
+    assert central_balances(central)[card.login_id] == both
+    assert_counted_once(central, ctx)
+
+
+def test_a_sale_at_the_centre_but_not_yet_marked_sent_counts_once(ctx, cashier, central):
+    """The push died between the central commit and the sent mark; a pull comes first."""
+    card = producers.issue_producer(ctx, cashier)
+    settle_a_check(ctx, cashier, card.card_number)
+    run_round(ctx, central)
+    settle_a_check(ctx, cashier, card.card_number)
+    assert push(ctx, central).sent == 1
+    with ctx.uow() as uow:  # as if the till died before its mark
+        uow.db.execute("UPDATE outbox SET sent_at = NULL WHERE seq = (SELECT max(seq) FROM outbox)")
+        uow.commit()
+    assert pull_module.pull(ctx, central).producers == 0  # already right: not counted twice
+    both = own_ledger(ctx)[card.login_id]
+    assert shown_balances(ctx)[card.login_id] == both == central_balances(central)[card.login_id]
+    assert run_round(ctx, central).pending == 0  # sent again, skipped there
+    assert shown_balances(ctx)[card.login_id] == both
     assert_counted_once(central, ctx)
 
 
@@ -112,11 +155,11 @@ def test_a_pull_cut_short_between_chunks_reads_them_again(ctx, till2, central, m
     monkeypatch.setattr(pulled_producers, "CHUNK", 3)  # 7 producers: chunks of 3, 3 and 1
     real_apply, calls = pulled_producers.apply, []
 
-    def dies_in_the_second_chunk(uow, states):
+    def dies_in_the_second_chunk(uow, states, acknowledged):
         calls.append(len(states))
         if len(calls) == 2:
             raise KeyboardInterrupt("till killed")
-        return real_apply(uow, states)
+        return real_apply(uow, states, acknowledged)
 
     monkeypatch.setattr(pulled_producers, "apply", dies_in_the_second_chunk)
     with pytest.raises(KeyboardInterrupt):
