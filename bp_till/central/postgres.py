@@ -1,7 +1,12 @@
-"""What only a PostgreSQL central has: the pull's xid column, the website's vote function, roles.
+"""What only a PostgreSQL central has: the pull's xid column, the functions, the roles.
 
-`bp-till central init` runs all of it, and again safely: roles are created
-when missing and their grants set afresh.
+`bp-till central init` runs all of it, and again safely: functions are
+replaced, roles created when missing and their grants set afresh.
+
+Functions: ``business_month``; the tills' ingest ``ingest_events``
+(ingest_function.py) and the website's ``cast_vote``, both SECURITY DEFINER:
+they run as the schema's owner, with the search path fixed when they were
+made, so the roles that call them need no INSERT on any table.
 
 Roles (cluster-wide, LOGIN, no password set here: the owner sets one or
 uses certificate or peer authentication):
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
+from bp_till.central.ingest_function import INGEST_EVENTS
 from bp_till.central.schema import WRITE_ORDER, events
 from bp_till.central.views import TERMINAL_VIEWS, VIEWS
 from bp_till.central.votes import LOCK_PREFIX
@@ -127,12 +133,25 @@ def _grants(database: str, schema: str) -> list[str]:
     ]
 
 
+def _functions(conn: Connection) -> None:
+    """The functions, each with the search path of this transaction fixed in it.
+
+    pg_temp goes last in that path: first (where PostgreSQL puts it unless
+    told), a caller's temporary table named like ours would be read or written
+    by a SECURITY DEFINER function instead, e.g. a ledger of the caller's own
+    making for the vote check.
+    """
+    conn.execute(text("SELECT set_config('search_path', "
+                      "current_setting('search_path') || ', pg_temp', true)"))
+    for function in (BUSINESS_MONTH, CAST_VOTE, INGEST_EVENTS):
+        conn.execute(text(function))
+
+
 def init_postgres(conn: Connection) -> None:
-    """The xid column, the vote function, the two roles and their grants."""
+    """The xid column, the functions, the two roles and their grants."""
     for statement in XID_COLUMN:
         conn.execute(text(statement))
-    conn.execute(text(BUSINESS_MONTH))
-    conn.execute(text(CAST_VOTE))
+    _functions(conn)
     for role in (TERMINAL_ROLE, WEBSITE_ROLE):
         conn.execute(text(_CREATE_ROLE.format(role=role)))
     schema = conn.scalar(text("SELECT current_schema()"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import uuid
 from datetime import datetime
 
@@ -22,7 +23,8 @@ class FakeTill:
         self._seq = itertools.count(1)
 
     def event(self, type_: str, **payload) -> Event:
-        return Event(str(uuid.uuid4()), self.terminal, next(self._seq), type_, 1, payload)
+        return Event(str(uuid.uuid4()), self.terminal, next(self._seq), type_, 1,
+                     json.dumps(payload, ensure_ascii=False, sort_keys=True))  # as a till's outbox
 
     def card_issued(self, login_id: str, card_number: str, at: datetime) -> Event:
         return self.event("card.issued", login_id=login_id, card_number=card_number,
