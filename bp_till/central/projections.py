@@ -1,5 +1,10 @@
 """What each kind of till event adds to the central tables, collected per batch.
 
+This is the ingest an SQLite central runs (ingest_in_python), and the
+reference for the SQL function a PostgreSQL central runs instead
+(ingest_function.py): the two must write the same rows
+(tests/central/test_ingest_parity.py), so a change here is a change there.
+
 A projection only appends rows to a `Projection`; the ingest writes them with
 one INSERT per table once the whole batch is projected. Nothing here reads
 the database: the vote balances it needs are read (under the producers'
