@@ -107,7 +107,7 @@ END $do$"""
 
 # What a till's pull reads (reads.py) besides the views: never a payload or a password.
 TERMINAL_READS = ("producers", "vote_refusals")
-EVENT_COLUMNS_SEEN = ("ingest_id", "event_id", "seq", "login_id", "xid")
+EVENT_COLUMNS_SEEN = ("ingest_id", "event_id", "terminal", "seq", "login_id", "xid")
 INGEST_FUNCTION = "ingest_events(text[], integer[], bigint[], text[], integer[], text[])"
 CAST_VOTE_FUNCTION = "cast_vote(text, text, integer)"
 
