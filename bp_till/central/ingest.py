@@ -1,29 +1,38 @@
 """Ingesting a batch of till events: idempotent, projected in the same transaction.
 
-One batch costs a handful of statements whatever its size: one multi-row
-INSERT of the events that skips known ids and returns the new ones, the vote
-locks and balances of the producers who voted, then one INSERT per
-projection table. The same code runs on PostgreSQL and SQLite, and needs
-only INSERT (and SELECT on non-secret columns): the central tables are
-insert-only.
+``ingest`` is the one entry point; it chooses by the central database:
+
+- PostgreSQL: one call of the SQL function ``ingest_events`` per batch
+  (ingest_function.py), the payloads sent as the till stored them. The till
+  decodes nothing, and its database role needs no INSERT on any table.
+- SQLite (the embedded central, which has no functions): the same in Python
+  here: one INSERT of the events that skips known ids and returns the new
+  ones, the vote locks and balances of the producers who voted, then the
+  projections (projections.py), one executemany per table.
+
+Both record each new event once and project only those; a *different*
+event reusing a (terminal, seq) fails the batch loudly.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection
 
 from bp_till.central.bulk import insert_rows
+from bp_till.central.ingest_function import ingest_batch
 from bp_till.central.projections import PROJECTIONS, Arrived, Event, Projection
 from bp_till.central.schema import events
 from bp_till.central.votes import lock_producers, vote_balances
 
-__all__ = ["Event", "ingest"]
+__all__ = ["Event", "ingest", "ingest_in_python"]
 
 
-def _insert_new(conn: Connection, batch: list[Event], received_at: datetime) -> list[Arrived]:
+def _insert_new(conn: Connection, batch: Sequence[Event], payloads: list[dict],
+                received_at: datetime) -> list[Arrived]:
     """Insert the events whose id is unknown; return those, in batch order.
 
     Only a known event id is skipped. A *different* event with a (terminal, seq)
@@ -31,30 +40,25 @@ def _insert_new(conn: Connection, batch: list[Event], received_at: datetime) -> 
     reinstalled with an empty store: the unique constraint refuses it and the
     batch fails loudly, rather than its sales and cards being dropped.
     """
-    as_text = conn.dialect.name == "postgresql"  # SQLite's JSON column encodes the dict
     rows = [dict(event_id=e.event_id, terminal=e.terminal, seq=e.seq, type=e.type,
-                 version=e.version, payload=(e.payload_json if as_text and e.payload_json
-                                             else e.payload),
-                 received_at=received_at, login_id=e.payload.get("login_id")) for e in batch]
+                 version=e.version, payload=payload, received_at=received_at,
+                 login_id=payload.get("login_id"))
+            for e, payload in zip(batch, payloads, strict=True)]
     # RETURNING, not rowcount: a skipped row returns nothing, on either database.
     new = dict(insert_rows(conn, events, rows, skip_conflicts_on="event_id",
                            returning=("event_id", "ingest_id")).all())
-    return [Arrived(e, new[e.event_id], received_at) for e in batch if e.event_id in new]
+    return [Arrived(e, payload, new[e.event_id], received_at)
+            for e, payload in zip(batch, payloads, strict=True) if e.event_id in new]
 
 
-def ingest(conn: Connection, batch: Iterable[Event]) -> int:
-    """Record and project each new event of a batch; returns how many were new.
+def ingest_in_python(conn: Connection, batch: Sequence[Event]) -> int:
+    """The ingest done here rather than by the SQL function: what an SQLite central runs.
 
-    Runs inside the caller's transaction: the batch lands whole or not at all.
-    Events the central side knows already are skipped, so a batch sent twice
-    counts once. Votes are checked against the central balance in event order,
-    under the voters' locks; votes it cannot cover are recorded as refused.
+    Runs as well on PostgreSQL as the schema's owner (the tests compare the two).
     """
-    batch = list(batch)
-    if not batch:
-        return 0
-    arrived = _insert_new(conn, batch, datetime.now(UTC))
-    voters = [a.event.payload["login_id"] for a in arrived if a.event.type == "votes.cast"]
+    arrived = _insert_new(conn, batch, [json.loads(e.payload) for e in batch],
+                          datetime.now(UTC))
+    voters = [a.payload["login_id"] for a in arrived if a.event.type == "votes.cast"]
     lock_producers(conn, voters)
     projection = Projection(vote_balances(conn, voters))
     for new in arrived:
@@ -63,3 +67,18 @@ def ingest(conn: Connection, batch: Iterable[Event]) -> int:
             project(projection, new)
     projection.write(conn)
     return len(arrived)
+
+
+def ingest(conn: Connection, batch: Sequence[Event]) -> int:
+    """Record and project each new event of a batch; returns how many were new.
+
+    Runs inside the caller's transaction: the batch lands whole or not at all.
+    Events the central side knows already are skipped, so a batch sent twice
+    counts once. Votes are checked against the central balance in event order,
+    under the voters' locks; votes it cannot cover are recorded as refused.
+    """
+    if not batch:
+        return 0
+    if conn.dialect.name == "postgresql":
+        return ingest_batch(conn, batch)
+    return ingest_in_python(conn, batch)

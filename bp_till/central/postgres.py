@@ -1,16 +1,21 @@
-"""What only a PostgreSQL central has: the pull's xid column, the website's vote function, roles.
+"""What only a PostgreSQL central has: the pull's xid column, the functions, the roles.
 
-`bp-till central init` runs all of it, and again safely: roles are created
-when missing and their grants set afresh.
+`bp-till central init` runs all of it, and again safely: functions are
+replaced, roles created when missing and their grants set afresh.
+
+Functions: ``business_month``; the tills' ingest ``ingest_events``
+(ingest_function.py) and the website's ``cast_vote``, both SECURITY DEFINER:
+they run as the schema's owner, with the search path fixed when they were
+made, so the roles that call them need no INSERT on any table.
 
 Roles (cluster-wide, LOGIN, no password set here: the owner sets one or
 uses certificate or peer authentication):
 
-- ``bp_till_terminal``: what a till connects as. INSERT on the ingest
-  tables, SELECT on the non-secret columns and views it needs for the
-  ingest's checks and the pull. It cannot read ``credentials`` or
-  ``events.payload`` (card events carry password hashes) and has no UPDATE,
-  DELETE or TRUNCATE anywhere: nothing in the central tables is ever changed.
+- ``bp_till_terminal``: what a till connects as. It writes only by calling
+  ``ingest_events`` (which checks its votes against the ledger), and reads
+  the non-secret columns and views the pull needs. It cannot read
+  ``credentials`` or ``events.payload`` (card events carry password hashes)
+  and has no INSERT, UPDATE, DELETE or TRUNCATE anywhere.
 - ``bp_till_website``: reads the views (``current_credentials`` among them)
   and casts votes through ``cast_vote``, nothing else.
 """
@@ -19,7 +24,8 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-from bp_till.central.schema import WRITE_ORDER, events
+from bp_till.central.ingest_function import INGEST_EVENTS
+from bp_till.central.schema import events
 from bp_till.central.views import TERMINAL_VIEWS, VIEWS
 from bp_till.central.votes import LOCK_PREFIX
 
@@ -99,40 +105,52 @@ EXCEPTION WHEN duplicate_object OR unique_violation THEN
   NULL;  -- another init created it at the same moment
 END $do$"""
 
-# What a till's ingest and pull read: ids for the dedupe, balances, cards, votes, refusals.
-TERMINAL_READS = ("producers", "cards", "card_retirements", "points_ledger", "votes",
-                  "vote_refusals")
-EVENT_COLUMNS_SEEN = ("ingest_id", "event_id", "terminal", "seq", "type", "version",
-                      "received_at", "login_id", "xid")
-EVENT_COLUMNS_WRITTEN = ("event_id", "terminal", "seq", "type", "version", "payload",
-                         "received_at", "login_id")
+# What a till's pull reads (reads.py) besides the views: never a payload or a password.
+TERMINAL_READS = ("producers", "vote_refusals")
+EVENT_COLUMNS_SEEN = ("ingest_id", "event_id", "terminal", "seq", "login_id", "xid")
+INGEST_FUNCTION = "ingest_events(text[], integer[], bigint[], text[], integer[], text[])"
+CAST_VOTE_FUNCTION = "cast_vote(text, text, integer)"
 
 
 def _grants(database: str, schema: str) -> list[str]:
-    ingest_tables = ", ".join(t.name for t in WRITE_ORDER)
     both = f"{TERMINAL_ROLE}, {WEBSITE_ROLE}"
     return [
         f'GRANT CONNECT ON DATABASE "{database}" TO {both}',
         f'GRANT USAGE ON SCHEMA "{schema}" TO {both}',
-        # Start from nothing, so a grant removed here is removed on the server too.
+        # Start from nothing, so a grant removed here is removed on the server too
+        # (column grants go with their table's).
         f'REVOKE ALL ON ALL TABLES IN SCHEMA "{schema}" FROM {both}',
         f'REVOKE ALL ON ALL SEQUENCES IN SCHEMA "{schema}" FROM {both}',
-        f"REVOKE ALL ON FUNCTION cast_vote(text, text, integer) FROM PUBLIC, {both}",
-        f"GRANT INSERT ON {ingest_tables} TO {TERMINAL_ROLE}",
-        f"GRANT INSERT ({', '.join(EVENT_COLUMNS_WRITTEN)}) ON {events.name} TO {TERMINAL_ROLE}",
+        f"REVOKE ALL ON FUNCTION {CAST_VOTE_FUNCTION} FROM PUBLIC, {both}",
+        f"REVOKE ALL ON FUNCTION {INGEST_FUNCTION} FROM PUBLIC, {both}",
+        # A till writes only through the ingest, which checks its votes: no INSERT anywhere.
+        f"GRANT EXECUTE ON FUNCTION {INGEST_FUNCTION} TO {TERMINAL_ROLE}",
         f"GRANT SELECT ({', '.join(EVENT_COLUMNS_SEEN)}) ON {events.name} TO {TERMINAL_ROLE}",
         f"GRANT SELECT ON {', '.join(TERMINAL_READS + TERMINAL_VIEWS)} TO {TERMINAL_ROLE}",
         f"GRANT SELECT ON {', '.join(VIEWS)} TO {WEBSITE_ROLE}",
-        f"GRANT EXECUTE ON FUNCTION cast_vote(text, text, integer) TO {WEBSITE_ROLE}",
+        f"GRANT EXECUTE ON FUNCTION {CAST_VOTE_FUNCTION} TO {WEBSITE_ROLE}",
     ]
 
 
+def _functions(conn: Connection) -> None:
+    """The functions, each with the search path of this transaction fixed in it.
+
+    pg_temp goes last in that path: first (where PostgreSQL puts it unless
+    told), a caller's temporary table named like ours would be read or written
+    by a SECURITY DEFINER function instead, e.g. a ledger of the caller's own
+    making for the vote check.
+    """
+    conn.execute(text("SELECT set_config('search_path', "
+                      "current_setting('search_path') || ', pg_temp', true)"))
+    for function in (BUSINESS_MONTH, CAST_VOTE, INGEST_EVENTS):
+        conn.execute(text(function))
+
+
 def init_postgres(conn: Connection) -> None:
-    """The xid column, the vote function, the two roles and their grants."""
+    """The xid column, the functions, the two roles and their grants."""
     for statement in XID_COLUMN:
         conn.execute(text(statement))
-    conn.execute(text(BUSINESS_MONTH))
-    conn.execute(text(CAST_VOTE))
+    _functions(conn)
     for role in (TERMINAL_ROLE, WEBSITE_ROLE):
         conn.execute(text(_CREATE_ROLE.format(role=role)))
     schema = conn.scalar(text("SELECT current_schema()"))

@@ -1,5 +1,10 @@
 """What each kind of till event adds to the central tables, collected per batch.
 
+This is the ingest an SQLite central runs (ingest_in_python), and the
+reference for the SQL function a PostgreSQL central runs instead
+(ingest_function.py): the two must write the same rows
+(tests/central/test_ingest_parity.py), so a change here is a change there.
+
 A projection only appends rows to a `Projection`; the ingest writes them with
 one INSERT per table once the whole batch is projected. Nothing here reads
 the database: the vote balances it needs are read (under the producers'
@@ -10,8 +15,9 @@ are added, so a batch's votes are checked in event order.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 from sqlalchemy import Connection, Table
 
@@ -36,16 +42,15 @@ NOT_ENOUGH = "not enough vote points"
 UNKNOWN_PRODUCER = "unknown producer"
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
+    """An event as the till stored it in its outbox, the payload as its JSON text."""
+
     event_id: str
     terminal: int
     seq: int
     type: str
     version: int
-    payload: dict
-    # The payload as the till stored it, if at hand: sent as is instead of encoded again.
-    payload_json: str | None = field(default=None, compare=False, repr=False)
+    payload: str
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,7 @@ class Arrived:
     """An event new to the central database, with its place in the order of arrival."""
 
     event: Event
+    payload: dict  # decoded
     ingest_id: int
     received_at: datetime
 
@@ -96,26 +102,26 @@ def _producer(p: Projection, a: Arrived, login_id: str, created_at: str) -> None
 
 
 def _card(p: Projection, a: Arrived, issued_at: str) -> None:
-    payload = a.event.payload
+    payload = a.payload
     p.add(cards, number=payload["card_number"], login_id=payload["login_id"],
           issued_at=when(issued_at), event_id=a.event.event_id)
 
 
 def _credential(p: Projection, a: Arrived, set_at: str) -> None:
-    payload = a.event.payload
+    payload = a.payload
     p.add(credentials, event_id=a.event.event_id, login_id=payload["login_id"],
           password_hash=payload["password_hash"], set_at=when(set_at))
 
 
 def _card_issued(p: Projection, a: Arrived) -> None:
-    issued_at = a.event.payload["issued_at"]
-    _producer(p, a, a.event.payload["login_id"], issued_at)
+    issued_at = a.payload["issued_at"]
+    _producer(p, a, a.payload["login_id"], issued_at)
     _card(p, a, issued_at)
     _credential(p, a, issued_at)
 
 
 def _card_replaced(p: Projection, a: Arrived) -> None:
-    payload = a.event.payload
+    payload = a.payload
     if payload["old_card_number"]:
         p.add(card_retirements, number=payload["old_card_number"], event_id=a.event.event_id,
               retired_at=when(payload["replaced_at"]))
@@ -124,12 +130,12 @@ def _card_replaced(p: Projection, a: Arrived) -> None:
 
 
 def _password_reset(p: Projection, a: Arrived) -> None:
-    _credential(p, a, a.event.payload["reset_at"])
+    _credential(p, a, a.payload["reset_at"])
 
 
 def _cast_credits(p: Projection, a: Arrived, sign: int = 1) -> None:
     """Cheki and cast drinks per cast member; a void or refund credits them back (sign -1)."""
-    payload = a.event.payload
+    payload = a.payload
     for line in payload["lines"]:
         if line["cast_code"]:
             p.add(cast_credits, event_id=a.event.event_id, cast_code=line["cast_code"],
@@ -139,7 +145,7 @@ def _cast_credits(p: Projection, a: Arrived, sign: int = 1) -> None:
 
 
 def _check_points(p: Projection, a: Arrived, reason: str) -> None:
-    payload = a.event.payload
+    payload = a.payload
     if payload["login_id"]:
         p.ledger(a.event.event_id, payload["login_id"], reason,
                  [("spend", payload["spend_points"]), ("vote", payload["vote_points"])])
@@ -163,7 +169,7 @@ def _check_refunded(p: Projection, a: Arrived) -> None:
 
 
 def _points_adjusted(p: Projection, a: Arrived) -> None:
-    payload = a.event.payload
+    payload = a.payload
     p.ledger(a.event.event_id, payload["login_id"], "adjustment",
              [("spend", payload["spend_delta"]), ("vote", payload["vote_delta"])],
              payload["reason"])
@@ -175,7 +181,7 @@ def _votes_cast(p: Projection, a: Arrived) -> None:
     The till checked its own balance, but another till or the website may have
     spent the same points first; the till learns of a refusal at its next pull.
     """
-    payload, event = a.event.payload, a.event
+    payload, event = a.payload, a.event
     login_id, given = payload["login_id"], payload["votes"]
     total = sum(v["points"] for v in given)
     balance = p.vote_balances.get(login_id)
@@ -194,20 +200,20 @@ def _votes_cast(p: Projection, a: Arrived) -> None:
 
 
 def _day_closed(p: Projection, a: Arrived) -> None:
-    payload = a.event.payload
+    payload = a.payload
     p.add(day_summaries, terminal=a.event.terminal, business_day=payload["business_day"],
           figures=payload["figures"], closed_at=when(payload["closed_at"]),
           event_id=a.event.event_id)
 
 
 def _cast_updated(p: Projection, a: Arrived) -> None:
-    for member in a.event.payload["cast"]:
+    for member in a.payload["cast"]:
         p.add(cast_versions, event_id=a.event.event_id, ingest_id=a.ingest_id,
               code=member["code"], stage_name=member["stage_name"], romaji=member["romaji"])
 
 
 def _menu_updated(p: Projection, a: Arrived) -> None:
-    for item in a.event.payload["items"]:
+    for item in a.payload["items"]:
         p.add(menu_versions, event_id=a.event.event_id, ingest_id=a.ingest_id,
               code=item["code"], category=item["category"], name_ja=item["name_ja"],
               name_en=item["name_en"], price=item["price"],

@@ -8,7 +8,8 @@ an event counts exactly once.
 Every table is insert-only. A replaced card is a row in ``card_retirements``,
 a new password a row in ``credentials``, a refused vote a row in
 ``vote_refusals``, a new menu a new version per item: nothing is ever updated
-or deleted, so a till's database role needs INSERT and never UPDATE or DELETE.
+or deleted, so no role needs UPDATE or DELETE (on PostgreSQL a till's role
+does not even INSERT: it writes through the function ``ingest_events``).
 The views in ``views.py`` read the current state out of the history.
 """
 

@@ -51,6 +51,6 @@ FROM (SELECT business_month, cast_code, SUM(points) AS points, MAX(voted_at) AS 
 WHERE points > 0""",
 }
 
-# What a till's role may read (the pull and the ingest's checks); never the credentials.
+# What a till's role may read for the pull (reads.py); never the credentials.
 TERMINAL_VIEWS = ("producer_balances", "card_states", "cast_roster", "menu_items",
                   "monthly_cast_ranking")

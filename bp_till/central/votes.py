@@ -11,6 +11,7 @@ time anyway: whoever writes first holds the whole database until it commits.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable
 from datetime import datetime
@@ -68,12 +69,12 @@ def _website_event(conn: Connection, login_id: str, cast_code: str, points: int,
                           .where(events.c.terminal == WEBSITE))
     payload = {"login_id": login_id, "business_month": business_month(at),
                "cast_at": at.isoformat(), "votes": [{"cast_code": cast_code, "points": points}]}
-    event = Event(str(uuid.uuid4()), WEBSITE, seq, "votes.cast", 1, payload)
+    event = Event(str(uuid.uuid4()), WEBSITE, seq, "votes.cast", 1, json.dumps(payload))
     ingest_id = conn.execute(insert(events).values(
         event_id=event.event_id, terminal=WEBSITE, seq=seq, type=event.type, version=1,
         payload=payload, received_at=when(at.isoformat()), login_id=login_id,
     ).returning(events.c.ingest_id)).scalar_one()
-    return Arrived(event, ingest_id, at)
+    return Arrived(event, payload, ingest_id, at)
 
 
 def cast_vote(conn: Connection, login_id: str, cast_code: str, points: int,

@@ -21,11 +21,12 @@ def test_central_init_on_postgresql_is_safe_to_run_again_and_makes_the_roles(cen
     with central.connect() as conn:
         roles = conn.execute(text("SELECT rolname, rolcanlogin, rolpassword IS NULL FROM pg_authid "
                                   "WHERE rolname LIKE 'bp_till_%' ORDER BY rolname")).all()
-        functions = conn.execute(text("SELECT proname, prosecdef FROM pg_proc "
-                                      "WHERE proname = 'cast_vote'")).all()
+        functions = conn.execute(text("SELECT proname, prosecdef FROM pg_proc WHERE proname "
+                                      "IN ('cast_vote', 'ingest_events') ORDER BY 1")).all()
     assert [tuple(r) for r in roles] == [("bp_till_terminal", True, True),
                                          ("bp_till_website", True, True)]
-    assert [tuple(f) for f in functions] == [("cast_vote", True)]  # SECURITY DEFINER
+    assert [tuple(f) for f in functions] == [("cast_vote", True),  # SECURITY DEFINER
+                                             ("ingest_events", True)]
 
 
 def test_central_init_refuses_a_central_file_from_before_the_insert_only_schema(tmp_path):

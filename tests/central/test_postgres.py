@@ -11,6 +11,7 @@ from bp_till.central import reads
 from bp_till.central.db import init_central
 from bp_till.central.ingest import ingest
 from bp_till.central.postgres import TERMINAL_ROLE, WEBSITE_ROLE
+from bp_till.central.projections import NOT_ENOUGH
 from bp_till.central.schema import WRITE_ORDER, events
 from bp_till.central.views import VIEWS
 from bp_till.config import Config
@@ -73,9 +74,17 @@ def test_the_terminal_role_ingests_a_real_night_and_can_change_or_read_no_secret
             "SELECT payload FROM events",
             "SELECT * FROM events",
             "SELECT cast_vote('10000000001', 'C010', 1)",
+            # A till writes only through ingest_events, which checks its votes.
+            "INSERT INTO points_ledger (event_id, login_id, kind, delta, reason) "
+            "VALUES ('x', '10000000001', 'vote', 1000, 'adjustment')",
+            "INSERT INTO votes (event_id, login_id, cast_code, points, business_month, "
+            "voted_at, terminal) VALUES ('x', '10000000001', 'C010', 1, '2026-11', now(), 1)",
+            "INSERT INTO events (event_id, terminal, seq, type, version, payload, received_at) "
+            "VALUES ('x', 1, 999999, 'menu.updated', 1, '{\"items\": []}', now())",
         ]
         for table in [events, *WRITE_ORDER]:
-            refused += [f"UPDATE {table.name} SET {next(iter(table.c)).name} = "
+            refused += [f"INSERT INTO {table.name} DEFAULT VALUES",
+                        f"UPDATE {table.name} SET {next(iter(table.c)).name} = "
                         f"{next(iter(table.c)).name}",
                         f"DELETE FROM {table.name}", f"TRUNCATE {table.name}"]
         for statement in refused:
@@ -84,6 +93,27 @@ def test_the_terminal_role_ingests_a_real_night_and_can_change_or_read_no_secret
                 conn.execute(text(statement))
     finally:
         terminal.dispose()
+
+
+@on_postgresql
+def test_a_till_cannot_lend_the_ingest_a_ledger_of_its_own(central):
+    """A temporary table named like a central one is not what the function reads or writes."""
+    send(central, *_producer_with_points(10))
+    terminal = _as(central, TERMINAL_ROLE)
+    till = FakeTill(1)
+    till._seq = iter(range(100, 200))  # after _producer_with_points' events
+    try:
+        with terminal.begin() as conn:
+            conn.execute(text("CREATE TEMPORARY TABLE points_ledger (id bigint, event_id text, "
+                              "login_id text, kind text, delta int, reason text, note text)"))
+            conn.execute(text("INSERT INTO points_ledger VALUES "
+                              "(1, 'x', '10000000001', 'vote', 1000000, 'adjustment', NULL)"))
+            assert ingest(conn, [till.votes("10000000001", NIGHT, C010=500)]) == 1
+    finally:
+        terminal.dispose()
+    with central.connect() as conn:
+        assert reads.refusals(conn, 1)[0].reason == NOT_ENOUGH
+    assert _central_balances(central) == {"10000000001": (10, 10)}
 
 
 @on_postgresql

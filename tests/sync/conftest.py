@@ -1,12 +1,31 @@
 """A fresh central database per test: an SQLite file, or a new PostgreSQL database."""
 
 import uuid
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from bp_till.central.db import central_engine, init_central
+
+
+@contextmanager
+def postgres_central(base: str):
+    """A new PostgreSQL database with the central schema, dropped afterwards."""
+    name = f"bp_central_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine = central_engine(make_url(base).set(database=name).render_as_string(hide_password=False))
+    try:
+        init_central(engine)
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -17,18 +36,8 @@ def central(request, tmp_path):
         yield engine
         engine.dispose()
         return
-    base = request.getfixturevalue("pg_url")
-    name = f"bp_central_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    engine = central_engine(make_url(base).set(database=name).render_as_string(hide_password=False))
-    init_central(engine)
-    yield engine
-    engine.dispose()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with postgres_central(request.getfixturevalue("pg_url")) as engine:
+        yield engine
 
 
 @pytest.fixture

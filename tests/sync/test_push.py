@@ -95,8 +95,8 @@ def test_central_down_keeps_events_queued(ctx, tmp_path, central):
 def test_a_different_event_reusing_a_sequence_is_refused_loudly(central):
     # Two tills with one terminal number, or a till reinstalled with an empty store:
     # its events must not be dropped as "already known".
-    event = Event("e1", 1, 1, "menu.updated", 1, {"items": []})
-    clash = Event("e2", 1, 1, "menu.updated", 1, {"items": []})  # same terminal and seq, new id
+    event = Event("e1", 1, 1, "menu.updated", 1, '{"items": []}')
+    clash = Event("e2", 1, 1, "menu.updated", 1, '{"items": []}')  # same terminal and seq, new id
     with central.begin() as conn:
         assert ingest(conn, [event]) == 1
     with pytest.raises(IntegrityError), central.begin() as conn:
