@@ -75,8 +75,12 @@ def test_the_connection_cut_in_the_middle_of_a_batch(ctx, tmp_path, central):
         proxy.close()
 
 
-def _kill_a_round(data: Path, url: str, seed: int, rng: random.Random, at_commit: bool) -> None:
-    """One child till: killed in the window after a central commit, or at a random moment."""
+def _kill_a_round(data: Path, url: str, seed: int, rng: random.Random, at_commit: bool) -> bool:
+    """One child till: killed in the window after a central commit, or at a random moment.
+
+    True if it was killed after a central commit it announced (a child whose round
+    had fewer batches than the kill waited for ends by itself: not aimed).
+    """
     errors = (data / f"child-{seed}.err").open("wb")
     child = subprocess.Popen(
         [sys.executable, "-m", "tests.sync.kill_child", str(data), url, str(seed)],
@@ -87,6 +91,7 @@ def _kill_a_round(data: Path, url: str, seed: int, rng: random.Random, at_commit
             seen += line.startswith("committed")
         time.sleep(rng.uniform(0, kill_child.PAUSE_S * 0.6))
     else:
+        wanted = seen = 0
         time.sleep(rng.uniform(0.5, 4.0))  # start-up, the checks, or the round
     child.send_signal(signal.SIGKILL)
     child.wait(timeout=60)
@@ -94,6 +99,7 @@ def _kill_a_round(data: Path, url: str, seed: int, rng: random.Random, at_commit
     errors.close()
     if child.returncode != -signal.SIGKILL:
         assert child.returncode == 0, (data / f"child-{seed}.err").read_text()
+    return at_commit and seen == wanted and child.returncode == -signal.SIGKILL
 
 
 def test_the_till_killed_between_the_central_commit_and_the_sent_mark(ctx, tmp_path, central):
@@ -102,11 +108,10 @@ def test_the_till_killed_between_the_central_commit_and_the_sent_mark(ctx, tmp_p
     _night(ctx, tmp_path, checks=15, seed=seed)
     url, ahead, aimed = _url(central), 0, 0
     for n in range(rounds):
-        at_commit = n % 3 != 2
-        aimed += at_commit
-        _kill_a_round(tmp_path, url, seed + n, rng, at_commit)
+        aimed += _kill_a_round(tmp_path, url, seed + n, rng, at_commit=n % 3 != 2)
         ahead += bool(_ahead_of_the_till(ctx, central))
-    assert ahead >= aimed // 2, f"seed {seed}: only {ahead} of {aimed} kills after a central commit"
+    assert ahead >= max(1, aimed // 2), (
+        f"seed {seed}: only {ahead} of {aimed} kills after a central commit")
     result = run_round(ctx, central)  # a clean round at the end
     assert result.pending == 0
     assert_counted_once(central, ctx)
