@@ -31,7 +31,8 @@ def build_refund_receipt(
         total=refund.total,
         payments=tuple(AppliedPayment(p.method, p.amount, p.amount) for p in refund.payments),
         reason=refund.reason,
-        producer=producer_points(producer.login_id if producer else None, check, refund.spend_points, refund.vote_points),
+        producer=producer_points(producer.login_id if producer else None, check,
+                                 refund.spend_points, refund.vote_points),
         votes_already_spent=refund.votes_already_spent,
         reprint=reprint,
     )

@@ -28,7 +28,7 @@ _PAYMENT = "INSERT INTO payments (check_id, method, amount, tendered) VALUES (?,
 _CLOSE = """
 UPDATE checks SET status = 'settled', closed_at = ?, closed_by = ?, business_day = ?, total = ?,
        change = ?, spend_points = ?, vote_points = ?
-WHERE id = ? AND status = 'open'"""
+WHERE id = ?"""
 _LEDGER = """
 INSERT INTO points_ledger (producer_id, kind, delta, reason, check_id, created_at)
 VALUES (?, ?, ?, 'check', ?, ?)"""
@@ -103,10 +103,9 @@ def write_settlement(db: sqlite3.Connection, check: CheckToSettle, closed_by: in
     """The payments (method, amount, tendered), the check closed, the producer credited."""
     at = utc_text(check.closed_at)
     db.executemany(_PAYMENT, [(check.id, *paid) for paid in payments])
-    closed = db.execute(_CLOSE, (at, closed_by, check.business_day.isoformat(), check.total,
-                                 check.change, check.spend_points, check.vote_points, check.id))
-    if closed.rowcount != 1:  # the write lock is held since the read: cannot happen
-        raise RuntimeError(f"check {check.id} changed while it was being settled")
+    # Read open under this transaction's write lock: nothing can have closed it since.
+    db.execute(_CLOSE, (at, closed_by, check.business_day.isoformat(), check.total,
+                        check.change, check.spend_points, check.vote_points, check.id))
     if check.producer_id is None:
         return
     deltas = [(kind, delta) for kind, delta in

@@ -30,7 +30,7 @@ from bp_till.services.masterdata import cast, menu
 from bp_till.services.settle import settle_check
 from bp_till.services.staff import list_staff
 from bp_till.store.db import BUSY_TIMEOUT_MS, open_store
-from bp_till.store.types import UtcDateTime
+from bp_till.store.types import utc_text
 from tests.benchmarks import scale
 from tests.benchmarks.harness import Figure, Goal
 
@@ -92,7 +92,7 @@ class BareSettle:
         }
         return dict(check=check_id, producer=producer, total=total, tendered=tender.amount,
                     spend=spend, votes=vote_points(spend, multiplier),
-                    at=UtcDateTime().process_bind_param(now, None),
+                    at=utc_text(now),
                     day=business_day(now).isoformat(),
                     payload=json.dumps(payload, ensure_ascii=False, sort_keys=True))
 

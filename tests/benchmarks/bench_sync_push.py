@@ -29,6 +29,7 @@ from bp_till.clock import FakeClock
 from bp_till.domain.business_day import TOKYO, business_day
 from bp_till.services.context import TillContext
 from bp_till.store.db import open_store
+from bp_till.store.types import utc_text
 from bp_till.sync.push import BATCH_SIZE, push
 from tests.benchmarks.harness import Figure, Goal
 from tests.central.feed import FakeTill
@@ -89,7 +90,7 @@ def backlog(seed: int = 8) -> list:
 def _store_with_outbox(env, events) -> TillContext:
     path = env.folder("sync_push") / "till.db"
     open_store(path).dispose()  # the real migrations
-    created = START.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    created = utc_text(START)
     with sqlite3.connect(path) as conn:
         conn.executemany(
             "INSERT INTO outbox (event_id, terminal, seq, type, version, payload, created_at, "
