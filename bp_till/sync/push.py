@@ -7,16 +7,19 @@ exactly once.
 
 The events go as the outbox stores them, payloads as JSON text: the central
 side decodes them (on PostgreSQL the server, in one function call per
-batch), not the till.
+batch), not the till. On PostgreSQL two batches are ingested at once and
+committed in order (see ``push``).
 """
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Connection, Engine, Transaction, func, select, update
 
 from bp_till.services.context import TillContext
 from bp_till.store.models import OutboxEvent
@@ -25,6 +28,7 @@ if TYPE_CHECKING:
     from bp_till.central.ingest import Event
 
 BATCH_SIZE = 500
+LANES = 2  # batches ingested at once on a PostgreSQL central (see push)
 
 
 @dataclass(frozen=True)
@@ -34,17 +38,19 @@ class PushResult:
     pending: int  # still queued here
 
 
+# Plain sqlite3 rather than SQLAlchemy: a push of a backlog spent most of the till's CPU
+# building result rows, and that CPU is taken from the central server on the same machine.
+_UNSENT = ("SELECT event_id, terminal, seq, type, version, payload FROM outbox "
+           "WHERE sent_at IS NULL AND seq > ? ORDER BY seq LIMIT ?")
+
+
 def _unsent(ctx: TillContext, limit: int, after: int = 0) -> list[Event]:
-    """The oldest unsent events after a sequence number; plain rows, not ORM objects."""
+    """The oldest unsent events after a sequence number, the payloads as stored."""
     from bp_till.central.ingest import Event  # the central side loads with the first push
 
-    o = OutboxEvent.__table__.c
     with ctx.store.read() as session:
-        rows = session.execute(
-            select(o.event_id, o.terminal, o.seq, o.type, o.version, o.payload)
-            .where(o.sent_at.is_(None), o.seq > after).order_by(o.seq).limit(limit)
-        ).all()
-    return list(map(Event._make, rows))  # the payload as stored: the central side decodes it
+        db = session.connection().connection.dbapi_connection
+        return list(map(Event._make, db.execute(_UNSENT, (after, limit))))
 
 
 def _mark_sent(ctx: TillContext, batch: list[Event]) -> None:
@@ -72,30 +78,50 @@ def pending_count(ctx: TillContext) -> int:
         )
 
 
+def _begin_ingest(conn: Connection, batch: list[Event]) -> tuple[Transaction, int]:
+    """Ingest a batch in a transaction left open: the caller commits it in its turn."""
+    from bp_till.central.ingest import ingest
+
+    transaction = conn.begin()
+    return transaction, ingest(conn, batch)
+
+
 def push(ctx: TillContext, central: Engine, batch_size: int = BATCH_SIZE) -> PushResult:
     """Send everything queued; raises the driver's error if the central side fails.
 
     Connects even when nothing is queued, so a round says truthfully whether
     the central database can be reached.
     """
-    from bp_till.central.ingest import ingest  # psycopg and the projections: not at start-up
+    from bp_till.central.ingest import overlaps_safely  # psycopg and the ingest: not at start-up
 
+    # On PostgreSQL the server's work on a batch is the limit of a push, so two batches are
+    # ingested at once, on two connections (two server processes). They commit in order:
+    # the central database always holds a prefix of this till's events, which is what the
+    # pull counts on (pulled_producers.queued_points). A batch that reads what the one
+    # before it writes (a vote reads the balance) starts only once that one has committed.
+    lanes = LANES if central.dialect.name == "postgresql" else 1
     sent = new = 0
-    # The till's side (reading the next batch, marking the last one sent with its own
-    # fsync) runs on a helper thread while the central database works on a batch, so
-    # neither waits for the other's disk. The order that matters is kept: a batch is
-    # marked sent only after its central commit.
-    with central.connect() as conn, ThreadPoolExecutor(1, "bp-till-push") as till_side:
+    with ExitStack() as stack:  # on the way out: wait for the threads, then roll back the rest
+        idle = [stack.enter_context(central.connect()) for _ in range(lanes)]
+        ingesting = stack.enter_context(ThreadPoolExecutor(lanes, "bp-till-ingest"))
+        marking = stack.enter_context(ThreadPoolExecutor(1, "bp-till-push"))
+        in_flight: deque[tuple[Future, Connection, list[Event]]] = deque()  # oldest first
         batch, marked = _unsent(ctx, batch_size), None
-        while batch:
-            upcoming = till_side.submit(_unsent, ctx, batch_size, batch[-1].seq)
-            with conn.begin():
-                new += ingest(conn, batch)
+        while batch or in_flight:
+            if batch and idle and (not in_flight or overlaps_safely(batch)):
+                conn = idle.pop()
+                in_flight.append((ingesting.submit(_begin_ingest, conn, batch), conn, batch))
+                batch = _unsent(ctx, batch_size, batch[-1].seq)  # while the server works
+                continue
+            ingested, conn, done = in_flight.popleft()
+            transaction, count = ingested.result()
+            transaction.commit()
+            idle.append(conn)
             if marked:
                 marked.result()  # raises if marking the previous batch failed
-            marked = till_side.submit(_mark_sent, ctx, batch)  # only after the central commit
-            sent += len(batch)
-            batch = upcoming.result()
+            # Only after the central commit; the till's fsync runs while the server works.
+            marked = marking.submit(_mark_sent, ctx, done)
+            sent, new = sent + len(done), new + count
         if marked:
             marked.result()
     return PushResult(sent, new, pending_count(ctx))

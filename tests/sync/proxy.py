@@ -1,8 +1,9 @@
 """A TCP proxy on 127.0.0.1 that cuts its connections after a chosen number of bytes.
 
 It stands between the till and PostgreSQL: ``cut_after`` bytes from the till
-into a connection, both sockets are shut, as when a cable is pulled or a
-router drops the line mid-batch. ``cut_after = None`` forwards everything.
+into a connection, the line drops, as when a cable is pulled or a router
+fails mid-batch: that connection and every other one open through the proxy
+are shut (a push uses two). ``cut_after = None`` forwards everything.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ class CuttingProxy:
     def __init__(self, upstream: tuple[str, int]) -> None:
         self.upstream = upstream
         self.cut_after: int | None = None
-        self.cuts = 0  # connections cut so far
+        self.cuts = 0  # times the line dropped
+        self._links: set[_Link] = set()
+        self._links_lock = threading.Lock()
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port = self._listener.getsockname()[1]
         self._closed = False
@@ -28,7 +31,22 @@ class CuttingProxy:
             except OSError:
                 return
             server = socket.create_connection(self.upstream)
-            _Link(self, client, server).start()
+            link = _Link(self, client, server)
+            with self._links_lock:
+                self._links.add(link)
+            link.start()
+
+    def drop_line(self) -> None:
+        """Every open connection shut at once, as when the cable is pulled."""
+        with self._links_lock:
+            links, self._links = self._links, set()
+        self.cuts += 1
+        for link in links:
+            link.close()
+
+    def forget(self, link: _Link) -> None:
+        with self._links_lock:
+            self._links.discard(link)
 
     def close(self) -> None:
         self._closed = True
@@ -54,20 +72,20 @@ class _Link:
                 if from_till and self.budget is not None:
                     if len(data) >= self.budget:
                         target.sendall(data[: self.budget])  # part of a message, then nothing
-                        self._close(cut=True)
+                        self.proxy.drop_line()
                         return
                     self.budget -= len(data)
                 target.sendall(data)
         except OSError:
             pass
-        self._close(cut=False)  # one side hung up: hang up the other
+        self.close()  # one side hung up: hang up the other
+        self.proxy.forget(self)
 
-    def _close(self, cut: bool) -> None:
+    def close(self) -> None:
         with self.lock:
             if self.closed:
                 return
             self.closed = True
-            self.proxy.cuts += cut
         for sock in (self.client, self.server):
             try:
                 sock.shutdown(socket.SHUT_RDWR)

@@ -52,8 +52,9 @@ def test_the_connection_cut_in_the_middle_of_a_batch(ctx, tmp_path, central):
     engine = central_engine(_url(central).replace(
         f"{central.url.host}:{central.url.port or 5432}", f"127.0.0.1:{proxy.port}"))
     try:
-        # Each round's connection is cut after more bytes than the last, until one gets
-        # through: the first cuts fall inside the first batch, later ones after a few.
+        # Each round's connections may carry more bytes than the last before the line drops,
+        # until a round gets through: the first cuts fall inside the first batch, later ones
+        # after a few (or in the pull, once the push's two connections have sent everything).
         budget, landed = 2_000, []
         while True:
             proxy.cut_after = budget
@@ -62,12 +63,12 @@ def test_the_connection_cut_in_the_middle_of_a_batch(ctx, tmp_path, central):
                 break
             except OperationalError:
                 at_central, marked = len(central_event_ids(central)), queued - unsent(ctx)
-                assert at_central % batch == 0  # the cut batch rolled back whole
+                assert at_central % batch == 0 or at_central == queued, landed  # whole batches
                 assert 0 <= at_central - marked <= batch  # only a batch whose COMMIT reply was cut
                 landed.append(at_central)
-            budget = budget * 3 // 2
-        assert proxy.cuts == len(landed) >= 3
-        assert landed[0] == 0 and 0 < landed[-1] < queued, landed  # cut in the first batch, and later
+            budget += 3_000  # steps smaller than a batch: some cut falls after a few batches
+        assert proxy.cuts >= len(landed) >= 3
+        assert landed[0] == 0 and any(0 < n < queued for n in landed), landed  # first batch, later
         assert (result.new, result.pending) == (queued - landed[-1], 0)
         assert_counted_once(central, ctx)
     finally:
