@@ -102,13 +102,18 @@ def push(ctx: TillContext, central: Engine, batch_size: int = BATCH_SIZE) -> Pus
     lanes = LANES if central.dialect.name == "postgresql" else 1
     sent = new = 0
     with ExitStack() as stack:  # on the way out: wait for the threads, then roll back the rest
-        idle = [stack.enter_context(central.connect()) for _ in range(lanes)]
+        connections = stack.enter_context(ExitStack())  # closed after the threads are done
+        idle = [connections.enter_context(central.connect())]  # the second when there is work
+        opened = 1
         ingesting = stack.enter_context(ThreadPoolExecutor(lanes, "bp-till-ingest"))
         marking = stack.enter_context(ThreadPoolExecutor(1, "bp-till-push"))
         in_flight: deque[tuple[Future, Connection, list[Event]]] = deque()  # oldest first
         batch, marked = _unsent(ctx, batch_size), None
         while batch or in_flight:
-            if batch and idle and (not in_flight or overlaps_safely(batch)):
+            if batch and (idle or opened < lanes) and (not in_flight or overlaps_safely(batch)):
+                if not idle:
+                    idle.append(connections.enter_context(central.connect()))
+                    opened += 1
                 conn = idle.pop()
                 in_flight.append((ingesting.submit(_begin_ingest, conn, batch), conn, batch))
                 batch = _unsent(ctx, batch_size, batch[-1].seq)  # while the server works
