@@ -60,7 +60,9 @@ def _sqlite_engine(path: Path, begin: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:
-        connection.exec_driver_sql(begin)
+        # Straight to sqlite3: through SQLAlchemy's statement machinery this cost 13 µs of
+        # every action and every read, a few per cent of a settle.
+        connection.connection.dbapi_connection.execute(begin)
 
     return engine
 
