@@ -162,9 +162,10 @@ def ranking(conn: Connection, months: list[str]) -> list[BoardRow]:
 def acknowledged(conn: Connection, terminal: int) -> int:
     """The newest sequence number of that terminal's events here (0: none yet).
 
-    A till sends its events in order and a batch only after the one before
-    committed, so the central database holds exactly that terminal's events up
-    to this number: in the same snapshot, its balances count those and no other.
+    A till sends its events in order and commits a batch only after the one
+    before it (sync/push.py), so the central database holds exactly that
+    terminal's events up to this number: in the same snapshot, its balances
+    count those and no other.
     """
     return conn.scalar(select(func.coalesce(func.max(events.c.seq), 0))
                        .where(events.c.terminal == terminal))

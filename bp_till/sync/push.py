@@ -104,16 +104,16 @@ def push(ctx: TillContext, central: Engine, batch_size: int = BATCH_SIZE) -> Pus
     with ExitStack() as stack:  # on the way out: wait for the threads, then roll back the rest
         connections = stack.enter_context(ExitStack())  # closed after the threads are done
         idle = [connections.enter_context(central.connect())]  # the second when there is work
-        opened = 1
         ingesting = stack.enter_context(ThreadPoolExecutor(lanes, "bp-till-ingest"))
         marking = stack.enter_context(ThreadPoolExecutor(1, "bp-till-push"))
         in_flight: deque[tuple[Future, Connection, list[Event]]] = deque()  # oldest first
         batch, marked = _unsent(ctx, batch_size), None
         while batch or in_flight:
-            if batch and (idle or opened < lanes) and (not in_flight or overlaps_safely(batch)):
+            # Every connection is idle or holds a batch in flight: open one while fewer are.
+            if (batch and (idle or len(in_flight) < lanes)
+                    and (not in_flight or overlaps_safely(batch))):
                 if not idle:
                     idle.append(connections.enter_context(central.connect()))
-                    opened += 1
                 conn = idle.pop()
                 in_flight.append((ingesting.submit(_begin_ingest, conn, batch), conn, batch))
                 batch = _unsent(ctx, batch_size, batch[-1].seq)  # while the server works
