@@ -39,7 +39,14 @@ def _parser() -> argparse.ArgumentParser:
     report_day.add_argument("--json", action="store_true", help="print JSON instead of a table")
     backup = sub.add_parser("backup", help="copy the store safely, even while the till runs")
     backup.add_argument("--to", help="a new file or a folder (default: backups/ in the data folder)")
-    for name in ("init", "simulate", "central", "sync", "backup"):
+    portal = sub.add_parser("portal", help="serve the producer website (the card slip's login)")
+    portal.add_argument("--demo", action="store_true",
+                        help="demo producers with visits and votes, and one login printed to try")
+    portal.add_argument("--host", help="listen on this address (default: [portal] host)")
+    portal.add_argument("--port", type=int, help="listen on this port (default: [portal] port)")
+    portal.add_argument("--proxy-headers", action="store_true",
+                        help="behind a reverse proxy: client addresses from X-Forwarded-For")
+    for name in ("init", "simulate", "central", "sync", "backup", "portal"):
         sub.choices[name].add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
     for leaf in (report_day, central_init):  # after the sub-subcommand too
         # default SUPPRESS: when absent here, a --data-dir given before `init` stays
@@ -219,6 +226,32 @@ def cmd_backup(args) -> int:
     return 0
 
 
+def cmd_portal(args) -> int:
+    try:
+        from bp_till.portal import server
+    except ImportError as missing:  # installed without the portal's extra
+        raise TillError(f"The portal needs {missing.name}: pip install 'bp-till[portal]'.") from None
+    config = _config(args)
+    from bp_till.bootstrap import setup_logging
+
+    setup_logging(config)
+    if args.demo:
+        from bp_till.portal.demo import prepare_demo
+
+        till = _open(args)
+        try:
+            demo = prepare_demo(till)
+        finally:
+            till.close()
+        print(f"Demo producer: login ID {demo.login_id}, password {demo.password} "
+              "(a new one on every --demo run; it is not kept).")
+        print(f"Log in as if scanning the slip: {demo.link}")
+    host, port = args.host or config.portal_host, args.port or config.portal_port
+    print(f"Producer portal on http://{host}:{port}/ (the board: /board). Ctrl+C stops it.")
+    server.serve(config, host, port, args.proxy_headers)
+    return 0
+
+
 def cmd_self_test(args) -> int:
     from bp_till.selftest import run_self_test
 
@@ -236,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handler = {
         "init": cmd_init, "simulate": cmd_simulate, "central": cmd_central, "sync": cmd_sync,
-        "report": cmd_report, "backup": cmd_backup,
+        "report": cmd_report, "backup": cmd_backup, "portal": cmd_portal,
     }.get(args.command, cmd_self_test if args.self_test else cmd_gui)
     try:
         return handler(args)

@@ -20,6 +20,8 @@ from bp_till.domain.text import cleaned
 CONFIG_NAME = "bp-till.toml"
 STORE_NAME = "till.db"
 PRINTER_SCHEMES = ("tcp", "usb", "serial", "file")
+# What the card slip's QR opens by default: `bp-till portal` on this machine (`make portal`).
+DEFAULT_PORTAL_URL = "http://127.0.0.1:8800/login"
 
 
 class ConfigError(Exception):
@@ -38,7 +40,11 @@ class Config:
     printer_timeout_s: float = 5.0
     central_url: str = ""
     sync_interval_s: float = 30.0
-    portal_url: str = "https://portal.example/login"
+    portal_url: str = DEFAULT_PORTAL_URL
+    portal_host: str = "127.0.0.1"
+    portal_port: int = 8800
+    portal_central_url: str = ""  # the website's connection (bp_till_website); "" = central_url
+    portal_rate_limit_storage: str = "memory://"
     tables: int = 24  # the floor's tables, T1 … Tn
     lock_after_s: float = 120.0  # an idle till signs its staff member out
 
@@ -109,6 +115,15 @@ _KEYS: dict[tuple[str, str], tuple[str, type, Any]] = {
         "portal_url", str,
         _url(lambda v: None if v.startswith(("https://", "http://")) else "must start with https://"),
     ),
+    ("portal", "host"): ("portal_host", str, lambda v: None if v and _plain(v) else "must be a host"),
+    ("portal", "port"): ("portal_port", int, _between(1, 65535)),
+    ("portal", "central_url"): (
+        "portal_central_url", str, _url(lambda v: None if "://" in v else "must be a database URL"),
+    ),
+    ("portal", "rate_limit_storage"): (
+        "portal_rate_limit_storage", str,
+        _url(lambda v: None if "://" in v else "must be a storage URI such as memory:// or redis://HOST"),
+    ),
 }
 
 DEFAULT_FILE = """\
@@ -137,7 +152,12 @@ timeout_s = 5
 interval_s = 30
 
 [portal]
-url = "https://portal.example/login"
+# The producer website (`bp-till portal`). url is what the card slip's QR opens: set it to
+# the site's public https address in the shop; the default is `bp-till portal` on this machine.
+url = "http://127.0.0.1:8800/login"
+# host = "127.0.0.1"; port = 8800        where `bp-till portal` listens
+# central_url = "postgresql+psycopg://bp_till_website@central.example/ranking"  (default: [central] url)
+# rate_limit_storage = "memory://"       or "redis://HOST:6379" when several portal processes run
 """
 
 
@@ -190,6 +210,7 @@ def parse_config(text: str, data_dir: Path, env: dict[str, str] | None = None) -
     for var, field, key in (
         ("BP_TILL_PRINTER_URL", "printer_url", ("printer", "url")),
         ("BP_TILL_CENTRAL_URL", "central_url", ("central", "url")),
+        ("BP_TILL_PORTAL_CENTRAL_URL", "portal_central_url", ("portal", "central_url")),
     ):
         if env.get(var):
             problem = _KEYS[key][2](env[var])

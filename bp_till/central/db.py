@@ -7,6 +7,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from bp_till.central.postgres import init_postgres
 from bp_till.central.schema import metadata
 from bp_till.central.views import VIEWS
+from bp_till.central.website import WEBSITE_INDEXES, website_views
 
 CONNECT_TIMEOUT_S = 5
 
@@ -45,7 +46,7 @@ def _refuse_older_schema(conn) -> None:
 def init_central(engine: Engine) -> list[str]:
     """Create what is missing; safe to run again. Returns the tables it created.
 
-    On PostgreSQL it also creates the website's vote function and the terminal
+    On PostgreSQL it also creates the website's functions and the terminal
     and website roles with their grants (postgres.py).
     """
     with engine.begin() as conn:
@@ -53,9 +54,11 @@ def init_central(engine: Engine) -> list[str]:
         before = set(inspect(conn).get_table_names())
         metadata.create_all(conn)
         views = set(inspect(conn).get_view_names())
-        for name, select in VIEWS.items():
+        for name, select in {**VIEWS, **website_views(conn.dialect.name)}.items():
             if name not in views:
                 conn.execute(text(f"CREATE VIEW {name} AS {select}"))
+        for statement in WEBSITE_INDEXES:
+            conn.execute(text(statement))
         if conn.dialect.name == "postgresql":
             init_postgres(conn)
         return sorted(set(inspect(conn).get_table_names()) - before)

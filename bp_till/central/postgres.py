@@ -16,8 +16,9 @@ uses certificate or peer authentication):
   the non-secret columns and views the pull needs. It cannot read
   ``credentials`` or ``events.payload`` (card events carry password hashes)
   and has no INSERT, UPDATE, DELETE or TRUNCATE anywhere.
-- ``bp_till_website``: reads the views (``current_credentials`` among them)
-  and casts votes through ``cast_vote``, nothing else.
+- ``bp_till_website``: reads the views (``current_credentials`` and the
+  website's own, website.py, among them), casts votes through ``cast_vote``
+  and changes a producer's password through ``change_password``, nothing else.
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ from bp_till.central.ingest_function import INGEST_EVENTS
 from bp_till.central.schema import events
 from bp_till.central.views import TERMINAL_VIEWS, VIEWS
 from bp_till.central.votes import LOCK_PREFIX
+from bp_till.central.website import (
+    CHANGE_PASSWORD,
+    CHANGE_PASSWORD_FUNCTION,
+    WEBSITE_VIEW_NAMES,
+)
 
 TERMINAL_ROLE = "bp_till_terminal"
 WEBSITE_ROLE = "bp_till_website"
@@ -52,17 +58,20 @@ $fn$ SELECT to_char((moment AT TIME ZONE 'Asia/Tokyo') - interval '5 hours', 'YY
 # The website's vote: the same lock, check and rows as a till's votes.cast event
 # (bp_till/central/votes.py and projections.py), so tills and website share one ledger.
 CAST_VOTE = f"""
-CREATE OR REPLACE FUNCTION cast_vote(login_id text, cast_code text, points integer)
+CREATE OR REPLACE FUNCTION cast_vote(login_id text, cast_code text, points integer,
+                                     vote_id text DEFAULT NULL)
 RETURNS integer  -- the producer's vote points left
 LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $fn$
 DECLARE
   p_login ALIAS FOR $1;
   p_cast ALIAS FOR $2;
   p_points ALIAS FOR $3;
+  p_vote ALIAS FOR $4;
   balance integer;
+  known record;
   cast_at timestamptz := clock_timestamp();
   month text := business_month(cast_at);
-  new_event text := gen_random_uuid()::text;
+  new_event text := COALESCE(p_vote::uuid, gen_random_uuid())::text;  -- 22P02: not a UUID
 BEGIN
   IF p_points IS NULL OR p_points < 1 OR p_points > 1000000 THEN
     RAISE EXCEPTION 'Vote points given must be from 1 to 1,000,000.' USING ERRCODE = '22023';
@@ -72,6 +81,15 @@ BEGIN
   END IF;
   -- One producer at a time, tills and website alike; held until the caller commits.
   PERFORM pg_advisory_xact_lock(hashtextextended('{LOCK_PREFIX}' || p_login, 0));
+  -- A vote id seen before is the same vote sent twice (a double click, a resent form):
+  -- it counted the first time. Checked under the lock, so a second copy waits for the first.
+  SELECT e.type, e.login_id INTO known FROM events e WHERE e.event_id = new_event;
+  IF FOUND THEN
+    IF known.type = 'votes.cast' AND known.login_id = p_login THEN
+      RAISE EXCEPTION 'These votes were counted already.' USING ERRCODE = 'BPV03';
+    END IF;
+    RAISE EXCEPTION 'That vote key belongs to something else.' USING ERRCODE = '22023';
+  END IF;
   SELECT b.vote_points INTO balance FROM producer_balances b WHERE b.login_id = p_login;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'No producer %.', p_login USING ERRCODE = 'BPV02';
@@ -109,7 +127,9 @@ END $do$"""
 TERMINAL_READS = ("producers", "vote_refusals")
 EVENT_COLUMNS_SEEN = ("ingest_id", "event_id", "terminal", "seq", "login_id", "xid")
 INGEST_FUNCTION = "ingest_events(text[], integer[], bigint[], text[], integer[], text[])"
-CAST_VOTE_FUNCTION = "cast_vote(text, text, integer)"
+CAST_VOTE_FUNCTION = "cast_vote(text, text, integer, text)"
+# Before the vote id (stop 16): dropped, or a call with three arguments would be ambiguous.
+OLD_CAST_VOTE = "DROP FUNCTION IF EXISTS cast_vote(text, text, integer)"
 
 
 def _grants(database: str, schema: str) -> list[str]:
@@ -123,12 +143,14 @@ def _grants(database: str, schema: str) -> list[str]:
         f'REVOKE ALL ON ALL SEQUENCES IN SCHEMA "{schema}" FROM {both}',
         f"REVOKE ALL ON FUNCTION {CAST_VOTE_FUNCTION} FROM PUBLIC, {both}",
         f"REVOKE ALL ON FUNCTION {INGEST_FUNCTION} FROM PUBLIC, {both}",
+        f"REVOKE ALL ON FUNCTION {CHANGE_PASSWORD_FUNCTION} FROM PUBLIC, {both}",
         # A till writes only through the ingest, which checks its votes: no INSERT anywhere.
         f"GRANT EXECUTE ON FUNCTION {INGEST_FUNCTION} TO {TERMINAL_ROLE}",
         f"GRANT SELECT ({', '.join(EVENT_COLUMNS_SEEN)}) ON {events.name} TO {TERMINAL_ROLE}",
         f"GRANT SELECT ON {', '.join(TERMINAL_READS + TERMINAL_VIEWS)} TO {TERMINAL_ROLE}",
-        f"GRANT SELECT ON {', '.join(VIEWS)} TO {WEBSITE_ROLE}",
+        f"GRANT SELECT ON {', '.join((*VIEWS, *WEBSITE_VIEW_NAMES))} TO {WEBSITE_ROLE}",
         f"GRANT EXECUTE ON FUNCTION {CAST_VOTE_FUNCTION} TO {WEBSITE_ROLE}",
+        f"GRANT EXECUTE ON FUNCTION {CHANGE_PASSWORD_FUNCTION} TO {WEBSITE_ROLE}",
     ]
 
 
@@ -142,7 +164,8 @@ def _functions(conn: Connection) -> None:
     """
     conn.execute(text("SELECT set_config('search_path', "
                       "current_setting('search_path') || ', pg_temp', true)"))
-    for function in (BUSINESS_MONTH, CAST_VOTE, INGEST_EVENTS):
+    conn.execute(text(OLD_CAST_VOTE))
+    for function in (BUSINESS_MONTH, CAST_VOTE, INGEST_EVENTS, CHANGE_PASSWORD):
         conn.execute(text(function))
 
 

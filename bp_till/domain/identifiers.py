@@ -11,15 +11,18 @@ make typing a number off a card.
 
 from __future__ import annotations
 
+import unicodedata
+
 from stdnum import damm
 
 from bp_till.domain.errors import InvalidInput
-from bp_till.domain.text import shown
+from bp_till.domain.text import DASHES, shown
 
 CARD_DIGITS = 12
 LOGIN_DIGITS = 11
 _CARD_SEQ_DIGITS = 7
 _LOGIN_SEQ_DIGITS = 6
+SEPARATORS = frozenset(" \t" + DASHES)
 
 
 def _check_site(shop: int, terminal: int) -> None:
@@ -46,10 +49,14 @@ def login_id(shop: int, terminal: int, sequence: int) -> str:
 
 
 def _digits(typed: str) -> str:
-    """Drop the separators people type or scanners send; keep only what is left."""
+    """Drop the separators people type or scanners send; keep only what is left.
+
+    Full-width digits (a Japanese keyboard) fold to ASCII first (NFKC).
+    """
     if not isinstance(typed, str):
         return ""
-    return "".join(ch for ch in typed.strip() if ch not in " -\t")
+    folded = unicodedata.normalize("NFKC", typed).strip()
+    return "".join(ch for ch in folded if ch not in SEPARATORS)
 
 
 def _parse(typed: str, length: int, what: str) -> str:

@@ -13,6 +13,9 @@ import unicodedata
 
 _BREAKS = "\t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # each becomes one space
 _HIDDEN = ("Cc", "Cf", "Cs")  # controls; format characters (bidi marks, zero widths); surrogates
+# Dashes as people type them between groups of a number or a password: on a Japanese
+# keyboard "-" in kana mode is often the long vowel mark ー, or a minus or a dash.
+DASHES = "-‐‑‒–—―−ー－"
 
 
 def _visible(ch: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bp_till.clock import Clock
+from bp_till.config import DEFAULT_PORTAL_URL
 from bp_till.domain.points import DEFAULT_RANK_TABLE, RankTable
 from bp_till.domain.stay import StayPolicy
 from bp_till.store.db import Store
@@ -17,7 +18,7 @@ class Site:
     shop_number: int = 1
     terminal: int = 1
     registration_number: str = "T0000000000000"
-    portal_url: str = "https://portal.example/login"
+    portal_url: str = DEFAULT_PORTAL_URL
 
 
 @dataclass

@@ -4,6 +4,7 @@ import pytest
 from PIL import ImageOps
 from sqlalchemy import select, text
 
+from bp_till.config import DEFAULT_PORTAL_URL
 from bp_till.domain.credentials import verify_password
 from bp_till.domain.identifiers import format_card_number, format_login_id
 from bp_till.printing.escpos_out import paper_dots
@@ -30,7 +31,7 @@ def test_a_card_issued_to_a_file_printer_scans_and_logs_in_at_the_till_and_centr
 
     (items,) = printouts(night.read_bytes())
     seen = slip_seen(items)
-    assert seen["portal"] == "https://portal.example/login"
+    assert seen["portal"] == DEFAULT_PORTAL_URL
     assert seen["id"] == slip.login_id
     password = seen["pw"]
     assert format_login_id(slip.login_id) in seen["lines"]

@@ -1,0 +1,180 @@
+"""What the portal reads from the central database: all of it through views.
+
+Every statement here works as the ``bp_till_website`` role on PostgreSQL
+(docs/CENTRAL.md) and on the embedded SQLite central alike. Each function
+takes a connection; a page reads all its figures in one transaction, so they
+agree with each other.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, DateTime, Integer, String, column, select, table
+
+from bp_till.central.reads import CastRow, cast_roster, monthly_cast_ranking, producer_balances
+from bp_till.domain.business_day import business_month, previous_month
+from bp_till.domain.points import DEFAULT_RANK_TABLE, Rank, RankTable, rank_progress
+
+_When = DateTime(timezone=True)
+current_credentials = table("current_credentials", column("login_id", String),
+                            column("password_hash", String))
+producer_visits = table("producer_visits", column("login_id", String), column("ingest_id", Integer),
+                        column("type", String), column("business_day", String),
+                        column("at", _When), column("total", Integer),
+                        column("spend_points", Integer), column("vote_points", Integer))
+producer_votes = table("producer_votes", column("id", Integer), column("login_id", String),
+                       column("cast_code", String), column("points", Integer),
+                       column("voted_at", _When), column("terminal", Integer))
+producer_vote_refusals = table("producer_vote_refusals", column("login_id", String),
+                               column("points", Integer), column("reason", String),
+                               column("refused_at", _When), column("terminal", Integer))
+rank_tables = table("rank_tables", column("ingest_id", Integer), column("ranks", String))
+
+RECENT = 10  # visits, votes and refusals shown on the producer page
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """SQLite keeps UTC without an offset; PostgreSQL returns aware times."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+
+@dataclass(frozen=True)
+class Visit:
+    kind: str  # check, void, refund
+    business_day: str
+    at: datetime
+    total: int
+    spend_points: int
+    vote_points: int
+
+
+@dataclass(frozen=True)
+class GivenVote:
+    cast_code: str
+    stage_name: str
+    points: int
+    at: datetime
+    at_till: bool  # False: on the website
+
+
+@dataclass(frozen=True)
+class RefusedVote:
+    points: int
+    reason: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A producer's page: rank, points and what they did lately."""
+
+    login_id: str
+    spend_points: int
+    vote_points: int
+    rank: Rank
+    next_rank: Rank | None
+    needed: int  # spend points to the next rank
+    visits: list[Visit]
+    votes: list[GivenVote]
+    refusals: list[RefusedVote]
+
+
+def password_hash(conn: Connection, login_id: str) -> str | None:
+    """The current password's argon2id hash (the newest one set), or None: no such producer."""
+    c = current_credentials.c
+    return conn.scalar(select(c.password_hash).where(c.login_id == login_id))
+
+
+def rank_table(conn: Connection) -> RankTable:
+    """The newest rank table a till sent (``ranks.updated``); the default until one has."""
+    raw = conn.scalar(select(rank_tables.c.ranks).order_by(rank_tables.c.ingest_id.desc()).limit(1))
+    if raw is None:
+        return DEFAULT_RANK_TABLE
+    return RankTable(Rank(r["name"], r["threshold"], r["multiplier_pct"]) for r in json.loads(raw))
+
+
+def stage_names(conn: Connection) -> dict[str, str]:
+    return {row.code: row.stage_name for row in cast_roster(conn)}
+
+
+def _visits(conn: Connection, login_id: str) -> list[Visit]:
+    v = producer_visits.c
+    rows = conn.execute(select(v.type, v.business_day, v.at, v.total, v.spend_points,
+                               v.vote_points)
+                        .where(v.login_id == login_id).order_by(v.at.desc(), v.ingest_id.desc())
+                        .limit(RECENT))
+    kinds = {"check.settled": "check", "check.voided": "void", "check.refunded": "refund"}
+    return [Visit(kinds[kind], day, _utc(at), int(total), int(spend), int(vote or 0))
+            for kind, day, at, total, spend, vote in rows]
+
+
+def _votes(conn: Connection, login_id: str, names: dict[str, str]) -> list[GivenVote]:
+    v = producer_votes.c
+    rows = conn.execute(select(v.cast_code, v.points, v.voted_at, v.terminal)
+                        .where(v.login_id == login_id).order_by(v.voted_at.desc(), v.id.desc())
+                        .limit(RECENT))
+    return [GivenVote(code, names.get(code, code), int(points), _utc(at), terminal != 0)
+            for code, points, at, terminal in rows]
+
+
+def _refusals(conn: Connection, login_id: str) -> list[RefusedVote]:
+    r = producer_vote_refusals.c
+    rows = conn.execute(select(r.points, r.reason, r.refused_at)
+                        .where(r.login_id == login_id).order_by(r.refused_at.desc())
+                        .limit(RECENT))
+    return [RefusedVote(int(points), reason, _utc(at)) for points, reason, at in rows]
+
+
+def standing(conn: Connection, login_id: str) -> Standing | None:
+    """The producer page's figures; None when the central database has no such producer."""
+    b = producer_balances.c
+    balance = conn.execute(select(b.spend_points, b.vote_points)
+                           .where(b.login_id == login_id)).first()
+    if balance is None:
+        return None
+    spend, vote = int(balance[0]), int(balance[1])
+    held, upcoming, needed = rank_progress(rank_table(conn), spend)
+    return Standing(login_id, spend, vote, held, upcoming, needed, _visits(conn, login_id),
+                    _votes(conn, login_id, stage_names(conn)), _refusals(conn, login_id))
+
+
+@dataclass(frozen=True)
+class Placing:
+    place: int
+    cast_code: str
+    stage_name: str
+    romaji: str
+    points: int
+
+
+@dataclass(frozen=True)
+class BoardPage:
+    month: str
+    placings: list[Placing]
+    last_month: str
+    last_winner: Placing | None  # place 1 of the month before (it is over)
+
+
+def _placings(conn: Connection, month: str, cast: dict[str, CastRow],
+              top: int | None) -> list[Placing]:
+    r = monthly_cast_ranking.c
+    query = (select(r.place, r.cast_code, r.points).where(r.business_month == month)
+             .order_by(r.place).limit(top))
+    return [Placing(int(place), code, cast[code].stage_name if code in cast else code,
+                    cast[code].romaji if code in cast else "", int(points))
+            for place, code, points in conn.execute(query)]
+
+
+def board(conn: Connection, now: datetime, top: int = 20) -> BoardPage:
+    """This business month's ranking (best first, the board's tie-break) and last month's winner."""
+    month = business_month(now)
+    last = previous_month(month)
+    cast = {row.code: row for row in cast_roster(conn)}
+    winners = _placings(conn, last, cast, 1)
+    return BoardPage(month, _placings(conn, month, cast, top), last,
+                     winners[0] if winners else None)
