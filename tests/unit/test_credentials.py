@@ -21,6 +21,9 @@ def test_generated_password_is_12_crockford_chars_in_groups_of_four():
         ("7k3m q9xd 2hva", "7K3MQ9XD2HVA"),
         ("OOIL-oil0-1LIO", "00110110111" + "0"),
         ("abcd efgh jkmn", "ABCDEFGHJKMN"),
+        ("７Ｋ３Ｍ－Ｑ９ＸＤ－２ＨＶＡ", "7K3MQ9XD2HVA"),  # a phone's full-width keyboard
+        ("7k3mー q9xd　2hva", "7K3MQ9XD2HVA"),  # kana-mode dash, ideographic space
+        ("7K3M−Q9XD–2HVA", "7K3MQ9XD2HVA"),  # a minus sign, an en dash
     ],
 )
 def test_normalisation_vectors(typed, normal):
@@ -48,3 +51,21 @@ def test_verify_accepts_sloppy_typing_and_refuses_other_passwords():
 def test_bad_pins_refused(pin):
     with pytest.raises(InvalidInput, match="4 to 6 digits"):
         cred.check_pin(pin)
+
+
+@pytest.mark.parametrize("typed, refusal", [
+    ("short-one", "12 to 64 characters"),
+    ("a" * 65, "12 to 64 characters"),
+    ("aaaa-aaaa-aaaa", "5 different characters"),
+    ("いちごみるくいちごみるく", "ASCII symbols only"),
+    ("ichigo milk\x002026", "ASCII symbols only"),
+])
+def test_a_chosen_password_keeps_the_rules(typed, refusal):
+    with pytest.raises(InvalidInput, match=refusal):
+        cred.check_new_password(typed)
+
+
+def test_a_chosen_password_is_read_like_a_printed_one():
+    assert cred.check_new_password("ichigo-milk-2026") == "1CH1G0M11K2026"
+    with pytest.raises(InvalidInput, match="same as the current one"):
+        cred.check_new_password("ICHIGO MILK 2026", current="ichigo-milk-2026")

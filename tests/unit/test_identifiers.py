@@ -82,3 +82,8 @@ def test_a_scanned_slip_link_gives_the_login_id_and_drops_the_password():
     assert from_scan("https://portal.example/login#id=01010000013&pw=7K3MQ9XD2HVA") == "01010000013"
     assert from_scan("010100000013") == "010100000013"
     assert from_scan("https://portal.example/login#pw=7K3MQ9XD2HVA") == ""
+
+
+def test_full_width_digits_and_japanese_dashes_are_read():
+    assert ids.parse_login_id("０１０１ー０００００１ー３") == "01010000013"
+    assert ids.parse_card_number("0101−0000−0013") == "010100000013"
