@@ -16,16 +16,20 @@ class OlderCentralSchema(RuntimeError):
     """A central database made by a bp-till from before the insert-only schema."""
 
 
-def central_engine(url: str) -> Engine:
-    """An engine with a short connect timeout, so a dead central server fails fast."""
+def central_engine(url: str, **pool) -> Engine:
+    """An engine with a short connect timeout, so a dead central server fails fast.
+
+    ``pool``: the connection pool's size for a server with many clients at
+    once (the portal); a till's sync needs SQLAlchemy's default.
+    """
     if url.startswith("postgresql"):
         return create_engine(url, connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
-                             pool_pre_ping=True)
+                             pool_pre_ping=True, **pool)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_foreign_keys)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, **pool)
 
 
 def _sqlite_foreign_keys(dbapi_connection, _record) -> None:

@@ -39,6 +39,7 @@ log = logging.getLogger("bp_till.portal")
 SECRET_FILE = "portal-secret.key"
 SESSION_COOKIE = "bp_session"
 SESSION_DAYS = 14
+POOL = {"pool_size": 20, "max_overflow": 20}  # the pages' thread pool holds 40 threads
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,8 @@ ROUTES = [
 def create_app(settings: PortalSettings, engine: Engine | None = None,
                now: Callable[[], datetime] | None = None) -> Starlette:
     """The portal; ``engine`` and ``now`` may be given (tests), else made from the settings."""
-    engine = engine or central_engine(settings.central_url)
+    # As many connections as pages served at once (the default 5 made 32 clients queue for one).
+    engine = engine or central_engine(settings.central_url, **POOL)
     static = [Mount("/static", StaticFiles(directory=asset("resources", "portal", "static"))),
               Mount("/fonts", StaticFiles(directory=asset("resources", "fonts")))]
     app = Starlette(

@@ -89,28 +89,21 @@ async def logout(request: Request) -> Response:
     return redirect("/login")
 
 
-async def _producer_or_login(request: Request) -> str | Response:
-    login_id = await signed_in(request)
+async def _producer_or_login(request: Request, read=None) -> tuple[str, object] | Response:
+    """(login ID, ``read`` of their figures), or the way to the login page."""
+    login_id, figures = await signed_in(request, read)
     if login_id is None:
         if "flash" not in request.session:
             say(request, "login.needed", "error")
         return redirect("/login")
-    return login_id
-
-
-def _standing(request: Request, login_id: str) -> reads.Standing:
-    with portal(request).engine.connect() as conn:
-        standing = reads.standing(conn, login_id)
-    if standing is None:  # a credential without a producer row cannot happen; be plain
-        raise NotFound(login_id)
-    return standing
+    return login_id, figures
 
 
 async def me(request: Request) -> Response:
-    login_id = await _producer_or_login(request)
-    if isinstance(login_id, Response):
-        return login_id
-    standing = await run_in_threadpool(_standing, request, login_id)
+    got = await _producer_or_login(request, reads.standing)
+    if isinstance(got, Response):
+        return got
+    login_id, standing = got
     floor = standing.rank.threshold
     span = (standing.next_rank.threshold - floor) if standing.next_rank else 1
     return render(request, "me.html", standing=standing, login_shown=format_login_id(login_id),
@@ -124,32 +117,32 @@ def _cast_rows(cast: list, q: str) -> list[dict]:
     return [row for row in rows if wanted in row["search"]] if wanted else rows
 
 
-def _vote_figures(request: Request, login_id: str):
-    with portal(request).engine.connect() as conn:
-        standing = reads.standing(conn, login_id)
-        cast = reads.cast_roster(conn)
-    return standing.vote_points, cast
+def _vote_figures(conn, login_id: str):
+    """The balance to give and the cast to give it to."""
+    return reads.standing(conn, login_id).vote_points, reads.cast_roster(conn)
 
 
 async def vote_page(request: Request, error: tuple | None = None, typed: dict | None = None,
                     status: int = 200) -> Response:
-    login_id = await _producer_or_login(request)
-    if isinstance(login_id, Response):
-        return login_id
-    balance, cast = await run_in_threadpool(_vote_figures, request, login_id)
+    got = await _producer_or_login(request, _vote_figures)
+    if isinstance(got, Response):
+        return got
+    balance, cast = got[1]
+    if error and error[0] == "vote.over" and "balance" not in error[1]:
+        error = (error[0], {**error[1], "balance": f"{balance:,}"})  # as it stands now
     q = request.query_params.get("q", "")[:40]
     return render(request, "vote.html", status, error=error, balance=balance, q=q,
                   cast=_cast_rows(cast, q), typed=typed or {}, vote_key=str(uuid.uuid4()))
 
 
 async def vote(request: Request) -> Response:
-    login_id = await _producer_or_login(request)
-    if isinstance(login_id, Response):
-        return login_id
     fields = await _form(request)
+    got = await _producer_or_login(request, _vote_figures)
+    if isinstance(got, Response):
+        return got
+    login_id, (balance, cast) = got
     if not csrf_ok(request, fields.get("csrf")):
         return _refused_form(request)
-    balance, cast = await run_in_threadpool(_vote_figures, request, login_id)
     names = {c.code: c.stage_name for c in cast}
     try:
         key = forms.vote_key(fields.get("vote_key"))
@@ -169,10 +162,8 @@ async def _give(request: Request, login_id: str, form: forms.VoteForm, key: str)
     except writes.VoteCountedAlready:
         say(request, "vote.again")
         return redirect("/me")
-    except writes.VoteRefused:  # spent at a till meanwhile: say what is there now
-        balance, _ = await run_in_threadpool(_vote_figures, request, login_id)
-        return await vote_page(request, ("vote.over", {"total": f"{form.total:,}",
-                                                       "balance": f"{balance:,}"}),
+    except writes.VoteRefused:  # spent at a till meanwhile: vote_page says what is there now
+        return await vote_page(request, ("vote.over", {"total": f"{form.total:,}"}),
                                form.typed, 409)
     except NotFound:
         return await vote_page(request, ("vote.unknown_cast", {}), form.typed, 400)
@@ -208,17 +199,18 @@ async def board(request: Request) -> Response:
 
 async def password_page(request: Request, error: tuple | None = None,
                         status: int = 200) -> Response:
-    login_id = await _producer_or_login(request)
-    if isinstance(login_id, Response):
-        return login_id
-    return render(request, "password.html", status, error=error, login_id=login_id)
+    got = await _producer_or_login(request)
+    if isinstance(got, Response):
+        return got
+    return render(request, "password.html", status, error=error, login_id=got[0])
 
 
 async def change_password(request: Request) -> Response:
-    login_id = await _producer_or_login(request)
-    if isinstance(login_id, Response):
-        return login_id
     fields = await _form(request)
+    got = await _producer_or_login(request)
+    if isinstance(got, Response):
+        return got
+    login_id = got[0]
     if not csrf_ok(request, fields.get("csrf")):
         return _refused_form(request)
     state = portal(request)

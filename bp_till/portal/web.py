@@ -122,20 +122,27 @@ def sign_in(request: Request, login_id: str, password_hash: str) -> None:
                            at=datetime.now(UTC).isoformat(timespec="seconds"))
 
 
-async def signed_in(request: Request) -> str | None:
-    """The producer of this session, or None; a session of an older password is ended."""
+async def signed_in(request: Request, read: Callable | None = None) -> tuple[str | None, object]:
+    """The producer of this session and ``read(conn, login_id)`` of their figures.
+
+    Both on one connection, in one thread hop. (None, None) when nobody is
+    signed in; a session opened with an older password is ended then.
+    """
     login_id = request.session.get("login")
     if not login_id:
-        return None
+        return None, None
     state = portal(request)
 
-    def current() -> str | None:
+    def current() -> tuple[str | None, object]:
         with state.engine.connect() as conn:
-            return reads.password_hash(conn, login_id)
+            stored = reads.password_hash(conn, login_id)
+            if stored is None or fingerprint(state.secret, stored) != request.session.get("fp"):
+                return None, None
+            return stored, read(conn, login_id) if read else None
 
-    stored = await run_in_threadpool(current)
-    if stored is None or fingerprint(state.secret, stored) != request.session.get("fp"):
+    stored, figures = await run_in_threadpool(current)
+    if stored is None:
         request.session.clear()
         say(request, "login.ended", "error")
-        return None
-    return login_id
+        return None, None
+    return login_id, figures

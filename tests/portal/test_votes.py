@@ -133,8 +133,8 @@ def test_an_overspend_raced_by_a_till_is_refused_by_the_central_database(
     form = _vote_form(signed_in) | {"pt.C001": "60"}
     read_balance = pages._vote_figures
 
-    def read_then_race(request, login_id):
-        figures = read_balance(request, login_id)
+    def read_then_race(conn, login_id):
+        figures = read_balance(conn, login_id)
         if not getattr(read_then_race, "raced", False):
             read_then_race.raced = True
             _spent_at_the_till(fed, 50)
