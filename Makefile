@@ -1,10 +1,10 @@
-# BP Till: `make run` opens the till, `make test` runs every test.
+# BP Till: `make run` opens the till, `make test` runs every test, `make portal` serves the producer website.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench screenshots translations dist clean
+.PHONY: run portal test bench screenshots translations dist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,12 @@ run: $(STAMP) $(QM)
 	$(BIN)/bp-till init --demo
 	$(BIN)/bp-till
 
+# The producer website on 127.0.0.1:8800 over the same data folder's central store, with demo
+# producers; prints a login to try and the link a slip's QR opens.
+portal: $(STAMP) $(QM)
+	$(BIN)/bp-till init --demo
+	$(BIN)/bp-till portal --demo
+
 test: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
@@ -32,6 +38,7 @@ bench: $(STAMP) $(QM)
 
 screenshots: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py docs
+	$(BIN)/python tools/portal_screenshots.py docs/portal  # needs Debian's chromium and chromium-driver
 
 # The app for a register PC (bp_till.spec): $(DIST)/bp-till/bp-till; try it with --self-test.
 DIST ?= dist

@@ -20,11 +20,13 @@ def central_engine(url: str, **pool) -> Engine:
     """An engine with a short connect timeout, so a dead central server fails fast.
 
     ``pool``: the connection pool's size for a server with many clients at
-    once (the portal); a till's sync needs SQLAlchemy's default.
+    once (the portal); a till's sync needs SQLAlchemy's default. A till pings
+    a pooled connection before use (its central may have restarted since the
+    last round, minutes ago); the portal may not (see portal/app.py).
     """
     if url.startswith("postgresql"):
-        return create_engine(url, connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
-                             pool_pre_ping=True, **pool)
+        pool.setdefault("pool_pre_ping", True)
+        return create_engine(url, connect_args={"connect_timeout": CONNECT_TIMEOUT_S}, **pool)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_foreign_keys)

@@ -39,7 +39,10 @@ log = logging.getLogger("bp_till.portal")
 SECRET_FILE = "portal-secret.key"
 SESSION_COOKIE = "bp_session"
 SESSION_DAYS = 14
-POOL = {"pool_size": 20, "max_overflow": 20}  # the pages' thread pool holds 40 threads
+# The pages' thread pool holds 40 threads. No ping before each use (a round trip on every
+# page): a connection the server dropped fails one request with the 503 page, and SQLAlchemy
+# then discards the whole pool, so the next request connects afresh.
+POOL = {"pool_size": 20, "max_overflow": 20, "pool_pre_ping": False}
 
 
 @dataclass(frozen=True)

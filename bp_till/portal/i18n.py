@@ -62,7 +62,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "visit.check": ("お会計", "Check"),
     "visit.void": ("取消", "Voided"),
     "visit.refund": ("返金", "Refund"),
-    "visit.points": ("+{spend} pt / 投票 +{vote}", "+{spend} pt / votes +{vote}"),
+    "visit.points": ("{spend} pt / 投票 {vote}", "{spend} pt / votes {vote}"),  # signed figures
     "vote.at_till": ("店頭", "at the café"),
     "vote.on_site": ("サイト", "on the site"),
     # votes

@@ -65,7 +65,7 @@ def fingerprint(secret: bytes, password_hash: str) -> str:
 
 def _verify(engine: Engine, login_id: str, password: str) -> str | None:
     """The current hash if the password matches it, else None (in a worker thread)."""
-    with engine.connect() as conn:
+    with reads.reading(engine) as conn:
         stored = reads.password_hash(conn, login_id)
     matches = verify_password(stored or _unknown_login_hash(), password)
     return stored if matches and stored else None

@@ -172,7 +172,7 @@ async def _give(request: Request, login_id: str, form: forms.VoteForm, key: str)
 
 
 def _board(request: Request):
-    with portal(request).engine.connect() as conn:
+    with reads.reading(portal(request).engine) as conn:
         return reads.board(conn, portal(request).now())
 
 

@@ -2,8 +2,10 @@
 
 Every statement here works as the ``bp_till_website`` role on PostgreSQL
 (docs/CENTRAL.md) and on the embedded SQLite central alike. Each function
-takes a connection; a page reads all its figures in one transaction, so they
-agree with each other.
+takes a connection from ``reading``: a page's statements run one by one in
+autocommit, each seeing the database as it is then (what PostgreSQL's READ
+COMMITTED gives inside a transaction too), without the BEGIN and ROLLBACK
+round trips. A vote landing while a page is read shows on the next one.
 """
 
 from __future__ import annotations
@@ -12,11 +14,19 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, DateTime, Integer, String, column, select, table
+from sqlalchemy import Connection, DateTime, Engine, Integer, String, column, select, table
 
-from bp_till.central.reads import CastRow, cast_roster, monthly_cast_ranking, producer_balances
+from bp_till.central.reads import (CastRow, cast_roster, cast_roster_view, monthly_cast_ranking,
+                                  producer_balances)
 from bp_till.domain.business_day import business_month, previous_month
 from bp_till.domain.points import DEFAULT_RANK_TABLE, Rank, RankTable, rank_progress
+
+
+
+def reading(engine: Engine) -> Connection:
+    """A connection for a page's reads (``with reading(engine) as conn``)."""
+    return engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+
 
 _When = DateTime(timezone=True)
 current_credentials = table("current_credentials", column("login_id", String),
@@ -98,8 +108,12 @@ def rank_table(conn: Connection) -> RankTable:
     return RankTable(Rank(r["name"], r["threshold"], r["multiplier_pct"]) for r in json.loads(raw))
 
 
-def stage_names(conn: Connection) -> dict[str, str]:
-    return {row.code: row.stage_name for row in cast_roster(conn)}
+def stage_names(conn: Connection, codes: set[str]) -> dict[str, str]:
+    """The stage names of these cast members (not the whole roster: a page shows ten votes)."""
+    if not codes:
+        return {}
+    c = cast_roster_view.c
+    return dict(conn.execute(select(c.code, c.stage_name).where(c.code.in_(sorted(codes)))).all())
 
 
 def _visits(conn: Connection, login_id: str) -> list[Visit]:
@@ -113,11 +127,12 @@ def _visits(conn: Connection, login_id: str) -> list[Visit]:
             for kind, day, at, total, spend, vote in rows]
 
 
-def _votes(conn: Connection, login_id: str, names: dict[str, str]) -> list[GivenVote]:
+def _votes(conn: Connection, login_id: str) -> list[GivenVote]:
     v = producer_votes.c
     rows = conn.execute(select(v.cast_code, v.points, v.voted_at, v.terminal)
                         .where(v.login_id == login_id).order_by(v.voted_at.desc(), v.id.desc())
-                        .limit(RECENT))
+                        .limit(RECENT)).all()
+    names = stage_names(conn, {code for code, *_ in rows})
     return [GivenVote(code, names.get(code, code), int(points), _utc(at), terminal != 0)
             for code, points, at, terminal in rows]
 
@@ -140,7 +155,7 @@ def standing(conn: Connection, login_id: str) -> Standing | None:
     spend, vote = int(balance[0]), int(balance[1])
     held, upcoming, needed = rank_progress(rank_table(conn), spend)
     return Standing(login_id, spend, vote, held, upcoming, needed, _visits(conn, login_id),
-                    _votes(conn, login_id, stage_names(conn)), _refusals(conn, login_id))
+                    _votes(conn, login_id), _refusals(conn, login_id))
 
 
 @dataclass(frozen=True)

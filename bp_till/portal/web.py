@@ -51,12 +51,15 @@ def lang(request: Request) -> str:
 
 
 def _formatters(language: str) -> dict[str, Callable]:
+    def day_of(shown: date) -> str:
+        return f"{shown.month}月{shown.day}日" if language == "ja" else shown.strftime("%d %b %Y")
+
     def when(moment: datetime) -> str:
-        return moment.astimezone(TOKYO).strftime("%Y-%m-%d %H:%M")
+        local = moment.astimezone(TOKYO)
+        return f"{day_of(local.date())} {local:%H:%M}"
 
     def day(text: str) -> str:
-        shown = date.fromisoformat(text)
-        return f"{shown.month}月{shown.day}日" if language == "ja" else shown.strftime("%d %b %Y")
+        return day_of(date.fromisoformat(text))
 
     return {
         "t": lambda key, **values: i18n.translate(language, key, **values),
@@ -134,7 +137,7 @@ async def signed_in(request: Request, read: Callable | None = None) -> tuple[str
     state = portal(request)
 
     def current() -> tuple[str | None, object]:
-        with state.engine.connect() as conn:
+        with reads.reading(state.engine) as conn:
             stored = reads.password_hash(conn, login_id)
             if stored is None or fingerprint(state.secret, stored) != request.session.get("fp"):
                 return None, None

@@ -54,9 +54,9 @@ PAGE_SQL = [
     ("SELECT ranks FROM rank_tables ORDER BY ingest_id DESC LIMIT 1", False),
     ("SELECT type, business_day, at, total, spend_points, vote_points FROM producer_visits "
      "WHERE login_id = %(l)s ORDER BY at DESC, ingest_id DESC LIMIT 10", True),
-    ("SELECT code, stage_name, romaji FROM cast_roster ORDER BY code", False),
     ("SELECT cast_code, points, voted_at, terminal FROM producer_votes WHERE login_id = %(l)s "
      "ORDER BY voted_at DESC, id DESC LIMIT 10", True),
+    ("SELECT code, stage_name FROM cast_roster WHERE code = ANY(%(codes)s)", True),
     ("SELECT points, reason, refused_at FROM producer_vote_refusals WHERE login_id = %(l)s "
      "ORDER BY refused_at DESC LIMIT 10", True),
 ]
@@ -110,6 +110,15 @@ def _central() -> str:
         conn.execute(text("ANALYZE"))
     owner.dispose()
     return owner_url.set(username=WEBSITE_ROLE).render_as_string(hide_password=False)
+
+
+def _voted_for(url: str, logins: list[str]) -> dict[str, dict]:
+    """Each producer's parameters for the bare page: the login and the cast their votes name."""
+    dsn = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(dsn) as conn:
+        rows = conn.execute("SELECT login_id, array_agg(DISTINCT cast_code) FROM producer_votes "
+                            "WHERE login_id = ANY(%s) GROUP BY login_id", [logins]).fetchall()
+    return {login: {"l": login, "codes": codes} for login, codes in rows}
 
 
 def _token(page: bytes) -> str:
@@ -197,7 +206,8 @@ def figures(env) -> list[Figure]:
             await client.request("GET", "/me")
 
         page_ms, _ = _load(port, me, sign_in, requests_each=30)
-        bare_page_ms, _ = asyncio.run(_bare(url, PAGE_SQL, lambda n, i: {"l": logins[n]}, 30))
+        voted = _voted_for(url, logins)
+        bare_page_ms, _ = asyncio.run(_bare(url, PAGE_SQL, lambda n, i: voted[logins[n]], 30))
 
         async def board(client, n):
             await client.request("GET", "/board")

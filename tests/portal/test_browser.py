@@ -88,6 +88,16 @@ def test_the_slips_qr_logs_in_and_leaves_no_password_behind(site, browser, ctx, 
     _no_console_errors(browser)
 
 
+def test_a_scan_while_the_login_page_is_open_logs_in(site, browser, ctx, cashier, central,
+                                                      tmp_path):
+    link, seen = _issue_slip(ctx, cashier, tmp_path, site)
+    run_round(ctx, central)
+    browser.get(f"{site}/login")
+    browser.get(link)  # only the fragment differs: the page is not loaded again
+    _wait_for(browser, "/me")
+    assert "#" not in browser.current_url and seen["pw"] not in browser.page_source
+
+
 def test_a_forged_fragment_gets_a_message_and_runs_nothing(site, browser):
     browser.get(f"{site}/login#id=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&pw=x")
     WebDriverWait(browser, 20).until(lambda b: b.find_elements(By.ID, "error"))

@@ -31,6 +31,7 @@ def test_the_slip_logs_in_and_the_producer_page_shows_the_central_figures(client
     assert 'id="spend-points">72<' in page.text and 'id="vote-points">72<' in page.text
     assert "ブロンズまであと28ポイント" in page.text  # Regular; Bronze at 100
     assert page.text.count("¥3,600") == 2  # the two visits, newest first
+    assert page.text.count("+36 pt / 投票 +36") == 2  # each visit's points, signed once
 
 
 def test_typing_is_forgiven_as_on_the_slip(client, fed):
