@@ -24,6 +24,9 @@ def test_generated_password_is_12_crockford_chars_in_groups_of_four():
         ("７Ｋ３Ｍ－Ｑ９ＸＤ－２ＨＶＡ", "7K3MQ9XD2HVA"),  # a phone's full-width keyboard
         ("7k3mー q9xd　2hva", "7K3MQ9XD2HVA"),  # kana-mode dash, ideographic space
         ("7K3M−Q9XD–2HVA", "7K3MQ9XD2HVA"),  # a minus sign, an en dash
+        ("7K3M—Q9XD—2HVA", "7K3MQ9XD2HVA"),  # em dashes
+        ("7k3mーq9xdー2hva", "7K3MQ9XD2HVA"),
+        ("7K3M‐Q9XD‐2HVA", "7K3MQ9XD2HVA"),  # U+2010 hyphen
     ],
 )
 def test_normalisation_vectors(typed, normal):

@@ -86,4 +86,8 @@ def test_a_scanned_slip_link_gives_the_login_id_and_drops_the_password():
 
 def test_full_width_digits_and_japanese_dashes_are_read():
     assert ids.parse_login_id("０１０１ー０００００１ー３") == "01010000013"
+    # docs/CENTRAL.md's vectors
+    assert ids.parse_login_id("０１０１－０００００１－３") == "01010000013"
+    assert ids.parse_login_id("0101—000001—3") == "01010000013"
+    assert ids.parse_login_id("0101 0000 013") == "01010000013"
     assert ids.parse_card_number("0101−0000−0013") == "010100000013"
