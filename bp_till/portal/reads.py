@@ -14,7 +14,8 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, DateTime, Engine, Integer, String, column, select, table
+from sqlalchemy import (Connection, DateTime, Engine, Integer, String, bindparam, column, select,
+                        table)
 
 from bp_till.central.reads import (CastRow, cast_roster, cast_roster_view, monthly_cast_ranking,
                                   producer_balances)
@@ -44,6 +45,27 @@ producer_vote_refusals = table("producer_vote_refusals", column("login_id", Stri
 rank_tables = table("rank_tables", column("ingest_id", Integer), column("ranks", String))
 
 RECENT = 10  # visits, votes and refusals shown on the producer page
+
+# The pages' statements, built once: building a select costs as much CPU as sending it, on
+# every page of every producer (the ``login`` parameter is the login ID).
+_LOGIN = bindparam("login", type_=String)
+_c, _b, _v, _g, _r = (current_credentials.c, producer_balances.c, producer_visits.c,
+                      producer_votes.c, producer_vote_refusals.c)
+PASSWORD_HASH = select(_c.password_hash).where(_c.login_id == _LOGIN)
+BALANCE = select(_b.spend_points, _b.vote_points).where(_b.login_id == _LOGIN)
+RANK_TABLE = select(rank_tables.c.ranks).order_by(rank_tables.c.ingest_id.desc()).limit(1)
+VISITS = (select(_v.type, _v.business_day, _v.at, _v.total, _v.spend_points, _v.vote_points)
+          .where(_v.login_id == _LOGIN).order_by(_v.at.desc(), _v.ingest_id.desc()).limit(RECENT))
+VOTES = (select(_g.cast_code, _g.points, _g.voted_at, _g.terminal)
+         .where(_g.login_id == _LOGIN).order_by(_g.voted_at.desc(), _g.id.desc()).limit(RECENT))
+REFUSALS = (select(_r.points, _r.reason, _r.refused_at)
+            .where(_r.login_id == _LOGIN).order_by(_r.refused_at.desc()).limit(RECENT))
+STAGE_NAMES = (select(cast_roster_view.c.code, cast_roster_view.c.stage_name)
+               .where(cast_roster_view.c.code.in_(bindparam("codes", expanding=True))))
+_m = monthly_cast_ranking.c
+PLACINGS = (select(_m.place, _m.cast_code, _m.points)
+            .where(_m.business_month == bindparam("month"))
+            .order_by(_m.place).limit(bindparam("top", type_=Integer)))
 
 
 def _utc(moment: datetime | None) -> datetime | None:
@@ -96,13 +118,12 @@ class Standing:
 
 def password_hash(conn: Connection, login_id: str) -> str | None:
     """The current password's argon2id hash (the newest one set), or None: no such producer."""
-    c = current_credentials.c
-    return conn.scalar(select(c.password_hash).where(c.login_id == login_id))
+    return conn.scalar(PASSWORD_HASH, {"login": login_id})
 
 
 def rank_table(conn: Connection) -> RankTable:
     """The newest rank table a till sent (``ranks.updated``); the default until one has."""
-    raw = conn.scalar(select(rank_tables.c.ranks).order_by(rank_tables.c.ingest_id.desc()).limit(1))
+    raw = conn.scalar(RANK_TABLE)
     if raw is None:
         return DEFAULT_RANK_TABLE
     return RankTable(Rank(r["name"], r["threshold"], r["multiplier_pct"]) for r in json.loads(raw))
@@ -112,44 +133,31 @@ def stage_names(conn: Connection, codes: set[str]) -> dict[str, str]:
     """The stage names of these cast members (not the whole roster: a page shows ten votes)."""
     if not codes:
         return {}
-    c = cast_roster_view.c
-    return dict(conn.execute(select(c.code, c.stage_name).where(c.code.in_(sorted(codes)))).all())
+    return dict(conn.execute(STAGE_NAMES, {"codes": sorted(codes)}).all())
 
 
 def _visits(conn: Connection, login_id: str) -> list[Visit]:
-    v = producer_visits.c
-    rows = conn.execute(select(v.type, v.business_day, v.at, v.total, v.spend_points,
-                               v.vote_points)
-                        .where(v.login_id == login_id).order_by(v.at.desc(), v.ingest_id.desc())
-                        .limit(RECENT))
+    rows = conn.execute(VISITS, {"login": login_id})
     kinds = {"check.settled": "check", "check.voided": "void", "check.refunded": "refund"}
     return [Visit(kinds[kind], day, _utc(at), int(total), int(spend), int(vote or 0))
             for kind, day, at, total, spend, vote in rows]
 
 
 def _votes(conn: Connection, login_id: str) -> list[GivenVote]:
-    v = producer_votes.c
-    rows = conn.execute(select(v.cast_code, v.points, v.voted_at, v.terminal)
-                        .where(v.login_id == login_id).order_by(v.voted_at.desc(), v.id.desc())
-                        .limit(RECENT)).all()
+    rows = conn.execute(VOTES, {"login": login_id}).all()
     names = stage_names(conn, {code for code, *_ in rows})
     return [GivenVote(code, names.get(code, code), int(points), _utc(at), terminal != 0)
             for code, points, at, terminal in rows]
 
 
 def _refusals(conn: Connection, login_id: str) -> list[RefusedVote]:
-    r = producer_vote_refusals.c
-    rows = conn.execute(select(r.points, r.reason, r.refused_at)
-                        .where(r.login_id == login_id).order_by(r.refused_at.desc())
-                        .limit(RECENT))
+    rows = conn.execute(REFUSALS, {"login": login_id})
     return [RefusedVote(int(points), reason, _utc(at)) for points, reason, at in rows]
 
 
 def standing(conn: Connection, login_id: str) -> Standing | None:
     """The producer page's figures; None when the central database has no such producer."""
-    b = producer_balances.c
-    balance = conn.execute(select(b.spend_points, b.vote_points)
-                           .where(b.login_id == login_id)).first()
+    balance = conn.execute(BALANCE, {"login": login_id}).first()
     if balance is None:
         return None
     spend, vote = int(balance[0]), int(balance[1])
@@ -176,13 +184,10 @@ class BoardPage:
 
 
 def _placings(conn: Connection, month: str, cast: dict[str, CastRow],
-              top: int | None) -> list[Placing]:
-    r = monthly_cast_ranking.c
-    query = (select(r.place, r.cast_code, r.points).where(r.business_month == month)
-             .order_by(r.place).limit(top))
+              top: int) -> list[Placing]:
     return [Placing(int(place), code, cast[code].stage_name if code in cast else code,
                     cast[code].romaji if code in cast else "", int(points))
-            for place, code, points in conn.execute(query)]
+            for place, code, points in conn.execute(PLACINGS, {"month": month, "top": top})]
 
 
 def board(conn: Connection, now: datetime, top: int = 20) -> BoardPage:
