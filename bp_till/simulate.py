@@ -28,6 +28,7 @@ from bp_till.domain.settlement import CARD, CASH, EMONEY, Tender
 from bp_till.printing.queue import JobResult
 from bp_till.services import checks, masterdata, settle
 from bp_till.services.clock import accept_clock
+from bp_till.services.roster import ROSTER_ROLE, save_roster
 from bp_till.services.staff import StaffMember, list_staff
 from bp_till.store.models import Card, Check, LastWrite
 
@@ -93,6 +94,7 @@ def _night_arrivals(rng: random.Random, evening: datetime, wanted: int) -> list[
 def run(till: Till, checks_wanted: int, seed: int | None = None,
         progress: Callable[[int], None] | None = None) -> SimulationResult:
     rng = random.Random(seed)
+    roster_rng = random.Random(f"{seed}:roster")  # its own stream: the checks stay as they were
     floor = _Floor(till, rng)
     real_clock = till.ctx.clock
     clock = FakeClock(_start_time(till, real_clock.now()))
@@ -106,6 +108,8 @@ def run(till: Till, checks_wanted: int, seed: int | None = None,
             if evening < clock.now():
                 evening += timedelta(days=1)
             arrivals = _night_arrivals(rng, evening, checks_wanted - done)
+            clock.set(evening)
+            _mark_roster(till, floor, roster_rng)
             result.first_day = result.first_day or business_day(evening)
             result.last_day = business_day(evening)
             _night(till, floor, clock, arrivals, result, progress)
@@ -115,6 +119,14 @@ def run(till: Till, checks_wanted: int, seed: int | None = None,
         till.ctx.clock = real_clock
     result.counts.update(result.printed)  # counted on the print queue's thread
     return result
+
+
+def _mark_roster(till: Till, floor: _Floor, rng: random.Random) -> None:
+    """At 17:00 a shift lead marks tonight's cast: 12 to 20 of them (all, in a small cast)."""
+    leads = [member for member in floor.staff if member.can(ROSTER_ROLE)]
+    if leads:
+        on_floor = rng.sample(floor.cast, min(len(floor.cast), rng.randint(12, 20)))
+        save_roster(till.ctx, leads[0], on_floor)
 
 
 def _night(till, floor: _Floor, clock: FakeClock, arrivals, result, progress) -> None:

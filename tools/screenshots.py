@@ -31,6 +31,7 @@ from bp_till.gui.i18n import install_language  # noqa: E402
 from bp_till.printing.layout import card_slip, close_out_report, sale_receipt  # noqa: E402
 from bp_till.services import checks, closeout, corrections, producers, settle  # noqa: E402
 from bp_till.services.clock import accept_clock  # noqa: E402
+from bp_till.services.roster import save_roster  # noqa: E402
 from bp_till.services.staff import list_staff  # noqa: E402
 from bp_till.services.votes import cast_votes  # noqa: E402
 from bp_till.store.models import Card, Check, Producer  # noqa: E402
@@ -135,6 +136,10 @@ def _screens(app, till, clock: FakeClock, out: Path) -> None:
     window.show_settle(shown)
     window.settle.fields["cash"].setText("10000")
     grab("settle")
+    lead = next(s for s in list_staff(till.ctx) if s.role == "shift_lead")
+    save_roster(till.ctx, lead, ["C001", "C003", "C002", "C007", "C012"])
+    window.show_roster()
+    grab("roster")
     window.close()
     install_language("ja")
     window = MainWindow(till)

@@ -21,6 +21,7 @@ from bp_till.gui.loader import load_ui
 from bp_till.gui.producers_view import ProducersView
 from bp_till.gui.ready import quit_when_painted
 from bp_till.gui.receipts_view import ReceiptsView
+from bp_till.gui.roster_view import RosterView
 from bp_till.gui.scanner import ScanCatcher
 from bp_till.gui.settings_view import SettingsView
 from bp_till.gui.settle_view import SettleView
@@ -76,13 +77,15 @@ class MainWindow(QMainWindow):
         self.receipts = ReceiptsView(till, self.pages)
         self.producers = ProducersView(till, self.pages)
         self.closeout = CloseOutView(till, self.pages)
+        self.roster = RosterView(till.ctx, self.pages)
         self.settings = SettingsView(till, self.pages)
         self.settings.language_chosen.connect(self.language_changed)
         self.board: RankingBoard | None = None  # the shop screen's window, made when asked
         for view in (self.sign_in, self.floor, self.check, self.settle, self.receipts,
-                     self.producers, self.closeout, self.settings):
+                     self.producers, self.closeout, self.roster, self.settings):
             self.pages.addWidget(view.widget)
-        nav = {"floorNav": self.show_floor, "receiptsNav": self.show_receipts,
+        nav = {"floorNav": self.show_floor, "rosterNav": self.show_roster,
+               "receiptsNav": self.show_receipts,
                "producersNav": self.show_producers, "closeoutNav": self.show_closeout,
                "settingsNav": self.show_settings, "boardNav": self.show_board,
                "lockButton": self.lock}
@@ -158,6 +161,10 @@ class MainWindow(QMainWindow):
     def show_producers(self) -> None:
         self.producers.show_for(self.staff)
         self._show(self.producers.widget)
+
+    def show_roster(self) -> None:
+        self.roster.show_for(self.staff)
+        self._show(self.roster.widget)
 
     def show_closeout(self) -> None:
         self.closeout.show_for(self.staff)

@@ -18,7 +18,10 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from bp_till.bootstrap import Till
 from bp_till.domain.business_day import TOKYO, business_month, previous_month
 from bp_till.gui.background import on_gui_thread
+from bp_till.gui.cast_picker import ON_TONIGHT
+from bp_till.services.masterdata import cast
 from bp_till.services.ranking import Board, board
+from bp_till.services.roster import tonights_roster
 
 TOP = 10
 REFRESH_MS = 30_000
@@ -29,6 +32,7 @@ QWidget#rankingBoard { background: #1a1a2e; }
 QLabel { color: white; }
 QLabel#boardTitle { font-size: 44px; font-weight: bold; }
 QLabel#boardWinner { font-size: 28px; color: #ffd54f; }
+QLabel#boardTonight { font-size: 22px; color: #f8bbd0; }
 QLabel#boardSource, QLabel#boardRule { font-size: 18px; color: #b0bec5; }
 """
 
@@ -54,12 +58,13 @@ class RankingBoard(QWidget):
         self.chart.setObjectName("boardChart")
         self.chart.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart.setStyleSheet("background: transparent;")
+        self.tonight = self._label("boardTonight")
         self.source = self._label("boardSource")
         self.rule = self._label("boardRule")
         layout = QVBoxLayout(self)
-        for widget in (self.title, self.winner, self.chart, self.source, self.rule):
+        for widget in (self.title, self.winner, self.tonight, self.chart, self.source, self.rule):
             layout.addWidget(widget)
-        layout.setStretch(2, 1)
+        layout.setStretch(3, 1)
         self.shown: Board | None = None
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
@@ -98,8 +103,10 @@ class RankingBoard(QWidget):
         self.shown = board(self.till.ctx, top=TOP)
         self.title.setText(self.tr("Backstage Pass ranking · {month}").format(month=self.shown.month))
         self.winner.setText(self._last_winner(now))
+        on_floor = tonights_roster(self.till.ctx).cast_codes
+        self.tonight.setText(self._tonight(on_floor))
         old = self.chart.chart()
-        self.chart.setChart(_bar_chart(self.shown))
+        self.chart.setChart(_bar_chart(self.shown, set(on_floor)))
         if old is not None:
             old.deleteLater()  # the view does not own a chart it has let go
         self.source.setText(self._source_note())
@@ -111,6 +118,14 @@ class RankingBoard(QWidget):
             return ""
         return self.tr("Winner of {month}: {name} with {points:,} points").format(
             month=last.month, name=last.winner.stage_name, points=last.winner.points)
+
+    def _tonight(self, on_floor: tuple[str, ...]) -> str:
+        """Who is in tonight, as the shift lead marked them (nothing before a roster is saved)."""
+        if not on_floor:
+            return ""
+        names = {member.code: member.stage_name for member in cast(self.till.ctx)}
+        return self.tr("{mark} In tonight: {names}").format(
+            mark=ON_TONIGHT, names=" · ".join(names.get(code, code) for code in on_floor))
 
     def _source_note(self) -> str:
         shown = self.shown
@@ -130,8 +145,11 @@ class RankingBoard(QWidget):
         super().closeEvent(event)
 
 
-def _bar_chart(shown: Board) -> QChart:
-    """Place 1 at the top: Qt draws the first category at the bottom, so the list is reversed."""
+def _bar_chart(shown: Board, on_floor: set[str] = frozenset()) -> QChart:
+    """Place 1 at the top: Qt draws the first category at the bottom, so the list is reversed.
+
+    Cast members on tonight's roster carry its mark after their name.
+    """
     lines = list(reversed(shown.lines))
     bars = QBarSet(QCoreApplication.translate("RankingBoard", "Vote points"))
     bars.setColor(BAR_COLOUR)
@@ -148,7 +166,9 @@ def _bar_chart(shown: Board) -> QChart:
     chart.legend().setVisible(False)
     names = QBarCategoryAxis()
     nobody = QCoreApplication.translate("RankingBoard", "No votes yet")
-    names.append([f"{line.place}. {line.stage_name}" for line in lines] or [nobody])
+    names.append([f"{line.place}. {line.stage_name}"
+                  + (f" {ON_TONIGHT}" if line.cast_code in on_floor else "")
+                  for line in lines] or [nobody])
     names.setLabelsColor(QColor("white"))
     names.setLabelsFont(QFont(names.labelsFont().family(), 16))
     points = QValueAxis()

@@ -2,7 +2,9 @@
 
 Typing filters by stage name, romaji or code; arrows move, Enter picks the
 highlighted one (through the dialog's default button). The cast members of
-this check come first, since a producer usually orders for the same favourite.
+this check come first, since a producer usually orders for the same favourite,
+then tonight's roster (marked); someone not on it can still be credited (the
+roster may be late), with a warning under the list.
 """
 
 from __future__ import annotations
@@ -10,8 +12,11 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QWidget
 
+from bp_till.domain.roster import Roster, picker_order
 from bp_till.gui.loader import give_back_focus, load_ui
 from bp_till.services.masterdata import CastEntry
+
+ON_TONIGHT = "●"  # the mark of tonight's roster in the list
 
 _CODE = Qt.ItemDataRole.UserRole
 _HAYSTACK = Qt.ItemDataRole.UserRole + 1
@@ -27,13 +32,17 @@ class CastList(QObject):
         search.textChanged.connect(self._filter)
         search.installEventFilter(self)
 
-    def fill(self, first: list[str] = ()) -> None:
-        """List everyone, ``first`` (codes) on top; clear the search."""
+    def fill(self, first: list[str] = (), tonight: set[str] = frozenset()) -> None:
+        """List everyone in this order (codes first, then the rest by code); clear the search.
+
+        Those in ``tonight`` are marked as on tonight's roster.
+        """
         order = {code: n for n, code in enumerate(first)}
         ranked = sorted(self.cast, key=lambda c: (order.get(c.code, len(order)), c.code))
         self.rows.clear()
         for member in ranked:
-            row = QListWidgetItem(f"{member.stage_name}   {member.romaji}   {member.code}")
+            mark = f"{ON_TONIGHT} " if member.code in tonight else ""
+            row = QListWidgetItem(f"{mark}{member.stage_name}   {member.romaji}   {member.code}")
             row.setData(_CODE, member.code)
             row.setData(_HAYSTACK, f"{member.stage_name} {member.romaji} {member.code}".casefold())
             self.rows.addItem(row)
@@ -81,18 +90,32 @@ class CastPicker(QObject):
         self.list = CastList(self.search, self.dialog.findChild(QListWidget, "castList"), cast)
         self.cast = cast
         self.label: QLabel = self.dialog.findChild(QLabel, "itemLabel")
+        self.warning: QLabel = self.dialog.findChild(QLabel, "rosterWarning")
+        self.roster: Roster | None = None
+        self.list.rows.currentItemChanged.connect(lambda *_: self._warn())
         self.list.rows.itemActivated.connect(lambda _item: self._choose())
         self.list.rows.itemDoubleClicked.connect(lambda _item: self._choose())
         self.dialog.findChild(QPushButton, "okButton").clicked.connect(self._choose)
         self.dialog.findChild(QPushButton, "cancelButton").clicked.connect(self.dialog.reject)
         self.dialog.finished.connect(lambda _result: give_back_focus(parent))
 
-    def ask(self, item_name: str, first: list[str]) -> None:
-        """Open for one line; ``first`` are codes to list on top (this check's cast)."""
+    def ask(self, item_name: str, on_check: list[str], roster: Roster) -> None:
+        """Open for one line: this check's cast on top, then tonight's roster."""
         self.label.setText(item_name)
-        self.list.fill(first)
+        self.roster = roster
+        order = picker_order((c.code for c in self.cast), on_check, roster)
+        self.list.fill(order, set(roster.cast_codes))
+        self._warn()
         self.dialog.open()
         self.search.setFocus()
+
+    def _warn(self) -> None:
+        """Say so when the highlighted cast member is not on tonight's roster (once one is set)."""
+        code = self.list.current_code()
+        off = self.roster is not None and self.roster.version > 0 and code is not None \
+            and code not in self.roster
+        self.warning.setText(self.tr("{name} is not on tonight's roster.").format(
+            name=self.list.names[code]) if off else "")
 
     def _choose(self) -> None:
         code = self.list.current_code()

@@ -26,6 +26,7 @@ from bp_till.gui.slip_flow import SlipFlow, issue_new_producer
 from bp_till.services import checks
 from bp_till.services.floor import CheckDetail, check_detail
 from bp_till.services.masterdata import MenuEntry, cast, menu
+from bp_till.services.roster import tonights_roster
 from bp_till.services.staff import StaffMember
 
 VOID_REASONS = (
@@ -164,7 +165,8 @@ class CheckView(QObject):
             on_check = [line.cast_name for line in self.detail.lines if line.cast_name]
             codes = {c.stage_name: c.code for c in self.picker.cast}
             self.picker.ask(f"{entry.name_ja}  {entry.name_en}",
-                            list(dict.fromkeys(codes[n] for n in reversed(on_check) if n in codes)))
+                            [codes[n] for n in reversed(on_check) if n in codes],
+                            tonights_roster(self.ctx))
             return
         self._add(entry, quantity, None)
 

@@ -354,6 +354,18 @@ class RankTableVersion(Base):
     created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
 
 
+class RosterVersion(Base):
+    """A version of a business day's roster (出勤) a shift lead saved; the newest holds."""
+
+    __tablename__ = "rosters"
+
+    business_day: Mapped[date] = mapped_column(IsoDate, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cast_codes: Mapped[str] = mapped_column(Text)  # JSON list, in the order marked
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
 class PrintJob(Base):
     """A sale receipt or reprint sent to the printer, kept so a failed one can print again.
 
