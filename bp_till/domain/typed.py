@@ -8,6 +8,7 @@ message that says what was typed, never silently read as something else.
 from __future__ import annotations
 
 import unicodedata
+from datetime import time
 
 from bp_till.domain.errors import InvalidInput
 
@@ -48,3 +49,13 @@ def multiplier(typed: str, what: str) -> int:
         return whole_number(whole, what) * 100 + (whole_number(part.ljust(2, "0"), what) if part else 0)
     except InvalidInput:
         raise refusal from None
+
+
+def clock_time(typed: str, what: str) -> time:
+    """``HH:MM`` as a time of day; full-width digits and colon are read."""
+    text = unicodedata.normalize("NFKC", str(typed)).strip()
+    try:
+        hours, minutes = (int(part) for part in text.split(":"))
+        return time(hours, minutes)
+    except ValueError:
+        raise InvalidInput(f"{what}: type a time as HH:MM, for example 19:00.") from None

@@ -8,6 +8,8 @@ votes given at this till that the central database has not seen yet.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCharts import (
     QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis,
 )
@@ -22,9 +24,12 @@ from bp_till.gui.cast_picker import ON_TONIGHT
 from bp_till.services.masterdata import cast
 from bp_till.services.ranking import Board, board
 from bp_till.services.roster import tonights_roster
+from bp_till.services.shows import current_schedule
 
 TOP = 10
 REFRESH_MS = 30_000
+COUNTDOWN_MS = 5_000
+COUNTDOWN_FROM_MIN = 120
 BAR_COLOUR = QColor("#e91e63")
 # The app's style sheet sets the till's font sizes; the shop's screen is read from afar.
 BOARD_STYLE = """
@@ -33,6 +38,7 @@ QLabel { color: white; }
 QLabel#boardTitle { font-size: 44px; font-weight: bold; }
 QLabel#boardWinner { font-size: 28px; color: #ffd54f; }
 QLabel#boardTonight { font-size: 22px; color: #f8bbd0; }
+QLabel#boardShow { font-size: 30px; font-weight: bold; color: #80deea; }
 QLabel#boardSource, QLabel#boardRule { font-size: 18px; color: #b0bec5; }
 """
 
@@ -59,16 +65,21 @@ class RankingBoard(QWidget):
         self.chart.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart.setStyleSheet("background: transparent;")
         self.tonight = self._label("boardTonight")
+        self.show_line = self._label("boardShow")
         self.source = self._label("boardSource")
         self.rule = self._label("boardRule")
         layout = QVBoxLayout(self)
-        for widget in (self.title, self.winner, self.tonight, self.chart, self.source, self.rule):
+        for widget in (self.title, self.winner, self.show_line, self.tonight, self.chart,
+                       self.source, self.rule):
             layout.addWidget(widget)
-        layout.setStretch(3, 1)
+        layout.setStretch(4, 1)
         self.shown: Board | None = None
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
         self.timer.start(REFRESH_MS)
+        self.countdown = QTimer(self)  # the minutes to the next show count down on their own
+        self.countdown.timeout.connect(self._show_countdown)
+        self.countdown.start(COUNTDOWN_MS)
         self._unsubscribe = lambda: None
         if till.sync_worker is not None:
             self._unsubscribe = till.sync_worker.subscribe(on_gui_thread(self._synced, self))
@@ -103,6 +114,7 @@ class RankingBoard(QWidget):
         self.shown = board(self.till.ctx, top=TOP)
         self.title.setText(self.tr("Backstage Pass ranking · {month}").format(month=self.shown.month))
         self.winner.setText(self._last_winner(now))
+        self._show_countdown()
         on_floor = tonights_roster(self.till.ctx).cast_codes
         self.tonight.setText(self._tonight(on_floor))
         old = self.chart.chart()
@@ -118,6 +130,9 @@ class RankingBoard(QWidget):
             return ""
         return self.tr("Winner of {month}: {name} with {points:,} points").format(
             month=last.month, name=last.winner.stage_name, points=last.winner.points)
+
+    def _show_countdown(self) -> None:
+        self.show_line.setText(show_countdown(self.till.ctx))
 
     def _tonight(self, on_floor: tuple[str, ...]) -> str:
         """Who is in tonight, as the shift lead marked them (nothing before a roster is saved)."""
@@ -141,8 +156,27 @@ class RankingBoard(QWidget):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.timer.stop()
+        self.countdown.stop()
         self._unsubscribe()
         super().closeEvent(event)
+
+
+def show_countdown(ctx) -> str:
+    """The stage show under way, or the next one and the minutes to it."""
+    now = ctx.clock.now()
+    _, schedule = current_schedule(ctx)
+    started = schedule.on_stage(now)
+    if started is not None:
+        return QCoreApplication.translate("RankingBoard", "♪ On stage now (since {at})").format(
+            at=f"{started.astimezone(TOKYO):%H:%M}")
+    upcoming = schedule.next_show(now)
+    if upcoming is None:
+        return ""
+    at = f"{upcoming.astimezone(TOKYO):%H:%M}"
+    minutes = math.ceil((upcoming - now).total_seconds() / 60)
+    if minutes > COUNTDOWN_FROM_MIN:  # a countdown of hours reads as noise on the shop's screen
+        return QCoreApplication.translate("RankingBoard", "♪ Next stage show {at}").format(at=at)
+    return QCoreApplication.translate("RankingBoard", "♪ Next stage show {at} · in {n} min").format(at=at, n=minutes)
 
 
 def _bar_chart(shown: Board, on_floor: set[str] = frozenset()) -> QChart:

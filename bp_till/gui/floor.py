@@ -6,12 +6,15 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from bp_till.domain.errors import TillError
+from bp_till.domain.business_day import TOKYO
 from bp_till.domain.money import yen
+from bp_till.domain.shows import crosses
 from bp_till.domain.typed import whole_number
 from bp_till.gui.loader import load_ui
 from bp_till.services import checks
 from bp_till.services.context import TillContext
 from bp_till.services.floor import OpenCheck, open_checks
+from bp_till.services.shows import current_schedule
 from bp_till.services.staff import StaffMember
 
 COLUMNS = 6
@@ -40,6 +43,7 @@ class FloorView(QObject):
         self.panel: QFrame = self.widget.findChild(QFrame, "openPanel")
         self.guests_edit: QLineEdit = self.widget.findChild(QLineEdit, "guestsEdit")
         self.tiles: dict[str, QPushButton] = {}
+        self.next_show = None  # the next stage show's start, as of the last redraw
         self._pending_table: str | None = None
         self._wire()
         self.panel.hide()
@@ -65,6 +69,8 @@ class FloorView(QObject):
         self.ticker.start()
 
     def refresh(self) -> None:
+        now = self.ctx.clock.now()
+        self.next_show = current_schedule(self.ctx)[1].next_show(now)
         by_table: dict[str, list[OpenCheck]] = {}
         for check in open_checks(self.ctx):
             by_table.setdefault(check.table, []).append(check)
@@ -77,8 +83,17 @@ class FloorView(QObject):
             self.tiles.pop(label).deleteLater()  # a take-out check was settled
         guests = sum(c.guests for group in by_table.values() for c in group)
         checks_open = sum(len(group) for group in by_table.values())
-        self.summary.setText(self.tr("{checks} open checks · {guests} guests").format(
-            checks=checks_open, guests=guests))
+        summary = self.tr("{checks} open checks · {guests} guests").format(
+            checks=checks_open, guests=guests)
+        if self.next_show is not None:
+            through = sum(1 for group in by_table.values() if self._through_show(group[0], now))
+            summary += " · " + self.tr("next show {at} · tables seated through it: {n}").format(
+                at=f"{self.next_show.astimezone(TOKYO):%H:%M}", n=through)
+        self.summary.setText(summary)
+
+    def _through_show(self, check: OpenCheck, now) -> bool:
+        """Whether the table's stay, as it stands, runs past the next show's start."""
+        return crosses(self.next_show, now, check.opened_at + check.stay.limit)
 
     def _tile(self, label: str, index: int) -> QPushButton:
         tile = self.tiles.get(label)
@@ -101,6 +116,8 @@ class FloorView(QObject):
         text = f"{label}\n#{check.number} · {guests}\n{check.stay.label}\n{yen(check.total)}"
         if len(open_here) > 1:
             text += self.tr(" (+{n} more)").format(n=len(open_here) - 1)
+        if self._through_show(check, self.ctx.clock.now()):
+            text += f"\n♪ {self.next_show.astimezone(TOKYO):%H:%M}"
         tile.setText(text)
         _set_stay(tile, check.stay.state.value)
 

@@ -1,4 +1,4 @@
-"""Settings: the screens' language, this till's facts, and the rank table (manager)."""
+"""Settings: the screens' language, this till's facts, the rank table and the stage shows."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from bp_till.gui.feedback import Feedback
 from bp_till.gui.i18n import LANGUAGES, saved_language
 from bp_till.gui.loader import load_ui
 from bp_till.gui.override import OverrideDialog, run_privileged
+from bp_till.gui.shows_editor import ShowsEditor
 from bp_till.services.clock import accept_clock
 from bp_till.services.ranks import current_rank_table, save_rank_table
 from bp_till.services.staff import StaffMember
@@ -55,11 +56,15 @@ class SettingsView(QObject):
             lambda: self.table.removeRow(self.table.currentRow()))
         find(QPushButton, "saveRanksButton").clicked.connect(self.save_ranks)
         find(QPushButton, "acceptClockButton").clicked.connect(self.accept_clock)
+        self.shows = ShowsEditor(self.ctx, self.widget)
+        layout = self.widget.layout()
+        layout.insertWidget(layout.indexOf(find(QWidget, "clockBox")), self.shows.box)
 
     def show_for(self, staff: StaffMember) -> None:
         self.staff = staff
         self.feedback.clear()
         self._load_ranks()
+        self.shows.show_for(staff)
         self._show_clock()
 
     def _show_clock(self) -> None:

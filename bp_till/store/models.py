@@ -366,6 +366,17 @@ class RosterVersion(Base):
     created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
 
 
+class ShowScheduleVersion(Base):
+    """A version of the stage show schedule a manager saved; the newest is in force."""
+
+    __tablename__ = "show_schedules"
+
+    version: Mapped[int] = mapped_column(primary_key=True)
+    rule: Mapped[str] = mapped_column(Text)  # JSON: first, last (HH:MM), every_minutes, length_minutes
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
 class PrintJob(Base):
     """A sale receipt or reprint sent to the printer, kept so a failed one can print again.
 

@@ -406,32 +406,37 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>FloorView</name>
     <message>
-        <location filename="../../bp_till/gui/floor.py" line="80"/>
+        <location filename="../../bp_till/gui/floor.py" line="86"/>
         <source>{checks} open checks · {guests} guests</source>
         <translation>伝票 {checks} 件 · {guests} 名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/floor.py" line="96"/>
+        <location filename="../../bp_till/gui/floor.py" line="90"/>
+        <source>next show {at} · tables seated through it: {n}</source>
+        <translation>次のステージ {at} ・ またぐテーブル {n}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/floor.py" line="111"/>
         <source>free</source>
         <translation>空席</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/floor.py" line="100"/>
+        <location filename="../../bp_till/gui/floor.py" line="115"/>
         <source>1 guest</source>
         <translation>1名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/floor.py" line="100"/>
+        <location filename="../../bp_till/gui/floor.py" line="115"/>
         <source>{n} guests</source>
         <translation>{n}名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/floor.py" line="103"/>
+        <location filename="../../bp_till/gui/floor.py" line="118"/>
         <source> (+{n} more)</source>
         <translation>（他 {n} 件）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/floor.py" line="120"/>
+        <location filename="../../bp_till/gui/floor.py" line="137"/>
         <source>Guests</source>
         <translation>人数</translation>
     </message>
@@ -738,52 +743,67 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>RankingBoard</name>
     <message>
-        <location filename="../../bp_till/gui/board.py" line="42"/>
+        <location filename="../../bp_till/gui/board.py" line="48"/>
         <source>Equal points: whoever reached the total first ranks higher.</source>
         <translation>同点の場合は、先にその得点に達したキャストが上位です。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/board.py" line="53"/>
+        <location filename="../../bp_till/gui/board.py" line="59"/>
         <source>Ranking board</source>
         <translation>ランキングボード</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/board.py" line="104"/>
+        <location filename="../../bp_till/gui/board.py" line="115"/>
         <source>Backstage Pass ranking · {month}</source>
         <translation>Backstage Pass ランキング · {month}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/board.py" line="119"/>
+        <location filename="../../bp_till/gui/board.py" line="131"/>
         <source>Winner of {month}: {name} with {points:,} points</source>
         <translation>{month} の優勝: {name}（{points:,} ポイント）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/board.py" line="127"/>
+        <location filename="../../bp_till/gui/board.py" line="142"/>
         <source>{mark} In tonight: {names}</source>
         <translation>{mark} 本日の出勤：{names}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/board.py" line="133"/>
+        <location filename="../../bp_till/gui/board.py" line="148"/>
         <source>Central figures not fetched yet; showing this till&apos;s votes only.</source>
         <translation>本部の集計はまだ取得していません。このレジの投票のみ表示しています。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/board.py" line="135"/>
+        <location filename="../../bp_till/gui/board.py" line="150"/>
         <source>Central figures of {at}</source>
         <translation>本部集計 {at} 時点</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/board.py" line="138"/>
+        <location filename="../../bp_till/gui/board.py" line="153"/>
         <source>{n:,} points from this till on their way</source>
         <translation>このレジから送信待ち {n:,} ポイント</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/board.py" line="154"/>
+        <location filename="../../bp_till/gui/board.py" line="170"/>
+        <source>♪ On stage now (since {at})</source>
+        <translation>♪ ステージ中（{at}から）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/board.py" line="178"/>
+        <source>♪ Next stage show {at}</source>
+        <translation>♪ 次のステージ {at}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/board.py" line="179"/>
+        <source>♪ Next stage show {at} · in {n} min</source>
+        <translation>♪ 次のステージ {at} ・ あと{n}分</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/board.py" line="188"/>
         <source>Vote points</source>
         <translation>投票ポイント</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/board.py" line="168"/>
+        <location filename="../../bp_till/gui/board.py" line="202"/>
         <source>No votes yet</source>
         <translation>まだ投票はありません</translation>
     </message>
@@ -1375,54 +1395,54 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="21"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="22"/>
         <source>Rank</source>
         <translation>ランク</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="22"/>
-        <location filename="../../bp_till/gui/settings_view.py" line="96"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="23"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="101"/>
         <source>From spend points</source>
         <translation>必要な累計ポイント</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="23"/>
-        <location filename="../../bp_till/gui/settings_view.py" line="97"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="24"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="102"/>
         <source>Vote multiplier</source>
         <translation>投票倍率</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="67"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="72"/>
         <source>The clock reads {now}. If a sale was refused because the clock was set back, check the time, then a manager confirms it here.</source>
         <translation>時計は {now} を示しています。時計が戻されたため会計が拒否された場合は、時刻を確認し、店長がここで確定してください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="75"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="80"/>
         <source>Confirm that the till&apos;s clock is right</source>
         <translation>レジの時計が正しいことを確定</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="76"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="81"/>
         <source>The clock is confirmed; settling works again.</source>
         <translation>時計を確定しました。会計できるようになりました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="82"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="87"/>
         <source>Version {v} in force</source>
         <translation>第{v}版を適用中</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="83"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="88"/>
         <source>The café&apos;s default ranks (never changed)</source>
         <translation>店の標準ランク（未変更）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="107"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="112"/>
         <source>Save a new rank table</source>
         <translation>新しいランク表を保存</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="112"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="117"/>
         <source>Rank table version {v} is in force; checks already rung up keep their multiplier.</source>
         <translation>ランク表 第{v}版を適用しました。入力済みの伝票は元の倍率のままです。</translation>
     </message>
@@ -1567,6 +1587,71 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <location filename="../../bp_till/gui/settle_view.py" line="184"/>
         <source>Receipt printed.</source>
         <translation>レシートを印刷しました。</translation>
+    </message>
+</context>
+<context>
+    <name>ShowsEditor</name>
+    <message>
+        <location filename="../../bp_till/gui/shows_editor.py" line="23"/>
+        <source>Stage shows (a manager&apos;s PIN to save)</source>
+        <translation>ステージ（保存には店長のPIN）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/shows_editor.py" line="29"/>
+        <source>First show (HH:MM)</source>
+        <translation>最初のステージ（時:分）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/shows_editor.py" line="30"/>
+        <source>Last show (HH:MM)</source>
+        <translation>最後のステージ（時:分）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/shows_editor.py" line="31"/>
+        <location filename="../../bp_till/gui/shows_editor.py" line="61"/>
+        <source>Every (minutes)</source>
+        <translation>間隔（分）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/shows_editor.py" line="32"/>
+        <location filename="../../bp_till/gui/shows_editor.py" line="62"/>
+        <source>Each lasts (minutes)</source>
+        <translation>1回の長さ（分）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/shows_editor.py" line="35"/>
+        <source>Save the show schedule</source>
+        <translation>ステージの予定を保存</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/shows_editor.py" line="50"/>
+        <source>Version {v} in force</source>
+        <translation>バージョン{v}を適用中</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/shows_editor.py" line="51"/>
+        <source>The café&apos;s default: a show at the start of every hour</source>
+        <translation>初期設定：毎正時にステージ</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/shows_editor.py" line="59"/>
+        <source>First show</source>
+        <translation>最初のステージ</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/shows_editor.py" line="60"/>
+        <source>Last show</source>
+        <translation>最後のステージ</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/shows_editor.py" line="71"/>
+        <source>Save a new stage show schedule</source>
+        <translation>ステージの予定を新しく保存</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/shows_editor.py" line="75"/>
+        <source>Show schedule version {v} is in force.</source>
+        <translation>ステージの予定バージョン{v}を適用しました。</translation>
     </message>
 </context>
 <context>
