@@ -6,7 +6,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 
 from bp_till.central import totals
 from bp_till.central.postgres import init_postgres
-from bp_till.central.schema import cast_month_totals, metadata
+from bp_till.central.schema import cast_month_totals, metadata, points_ledger
 from bp_till.central.views import VIEWS
 from bp_till.central.website import WEBSITE_INDEXES, website_views
 
@@ -48,6 +48,10 @@ def _refuse_older_schema(conn) -> None:
             "It is left as it is; point the tills at a new one made by `bp-till central init`.")
 
 
+# A central made before the covering ledger index: the index by login it replaces.
+OLD_LEDGER_INDEX = "ix_central_ledger_login"
+
+
 def _upgrade(conn, before: set[str]) -> None:
     """What a central made by an older bp-till lacks besides new tables (made by create_all).
 
@@ -55,6 +59,10 @@ def _upgrade(conn, before: set[str]) -> None:
     """
     if cast_month_totals.name not in before:
         totals.upgrade(conn, VIEWS["monthly_cast_ranking"])
+    if OLD_LEDGER_INDEX in {i["name"] for i in inspect(conn).get_indexes(points_ledger.name)}:
+        for index in points_ledger.indexes:  # PostgreSQL: ingests wait while it builds
+            index.create(conn, checkfirst=True)
+        conn.execute(text(f"DROP INDEX {OLD_LEDGER_INDEX}"))
 
 
 def init_central(engine: Engine) -> list[str]:

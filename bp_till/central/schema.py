@@ -127,7 +127,9 @@ points_ledger = Table(
     Column("delta", Integer, nullable=False),
     Column("reason", String(16), nullable=False),  # check, void, refund, adjustment, vote
     Column("note", Text),
-    Index("ix_central_ledger_login", "login_id"),
+    # A producer's balance (producer_balances) is read from this index alone: kind and
+    # delta are in it, so no ledger row is visited (docs/CENTRAL.md, EXPLAIN ANALYZE).
+    Index("ix_ledger_login_kind_delta", "login_id", "kind", "delta"),
 )
 
 # Vote points given to cast members, from the tills and the website (terminal 0).

@@ -9,7 +9,7 @@ view gave when it still aggregated the votes itself.
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlalchemy.exc import ProgrammingError
 
 from bp_till.central import reads
@@ -100,7 +100,7 @@ def test_the_totals_are_the_votes_and_the_board_is_as_before(central):
     assert refused == 2
 
 
-def test_the_upgrade_counts_an_older_centrals_votes_in_once(central):
+def test_the_upgrade_counts_an_older_centrals_votes_in_once_and_covers_the_ledger(central):
     _a_month_of_votes(central)
     expected = _rows(central, TOTALS)
     with central.begin() as conn:  # the central as a bp-till before the totals made it
@@ -110,7 +110,12 @@ def test_the_upgrade_counts_an_older_centrals_votes_in_once(central):
             conn.execute(text("DROP VIEW monthly_cast_ranking"))
             conn.execute(text(f"CREATE VIEW monthly_cast_ranking AS {FROM_THE_VOTES}"))
         conn.execute(text("DROP TABLE cast_month_totals"))
+        conn.execute(text("DROP INDEX ix_ledger_login_kind_delta"))  # and the ledger by login
+        conn.execute(text("CREATE INDEX ix_central_ledger_login ON points_ledger (login_id)"))
     assert init_central(central) == ["cast_month_totals"]
+    with central.connect() as conn:
+        assert [i["name"] for i in inspect(conn).get_indexes("points_ledger")] == [
+            "ix_ledger_login_kind_delta"]
     assert _rows(central, TOTALS) == expected
     init_central(central)  # again: nothing counted twice
     assert _rows(central, TOTALS) == expected
