@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 
+from bp_till.central import totals
 from bp_till.central.postgres import init_postgres
-from bp_till.central.schema import metadata
+from bp_till.central.schema import cast_month_totals, metadata, points_ledger
 from bp_till.central.views import VIEWS
 from bp_till.central.website import WEBSITE_INDEXES, website_views
 
@@ -49,6 +50,23 @@ def _refuse_older_schema(conn) -> None:
             "It is left as it is; point the tills at a new one made by `bp-till central init`.")
 
 
+# A central made before the covering ledger index: the index by login it replaces.
+OLD_LEDGER_INDEX = "ix_central_ledger_login"
+
+
+def _upgrade(conn, before: set[str]) -> None:
+    """What a central made by an older bp-till lacks besides new tables (made by create_all).
+
+    Every step finds out for itself whether it is needed, so running init again does nothing.
+    """
+    if cast_month_totals.name not in before:
+        totals.upgrade(conn, VIEWS["monthly_cast_ranking"])
+    if OLD_LEDGER_INDEX in {i["name"] for i in inspect(conn).get_indexes(points_ledger.name)}:
+        for index in points_ledger.indexes:  # PostgreSQL: ingests wait while it builds
+            index.create(conn, checkfirst=True)
+        conn.execute(text(f"DROP INDEX {OLD_LEDGER_INDEX}"))
+
+
 def init_central(engine: Engine) -> list[str]:
     """Create what is missing; safe to run again. Returns the tables it created.
 
@@ -59,6 +77,8 @@ def init_central(engine: Engine) -> list[str]:
         _refuse_older_schema(conn)
         before = set(inspect(conn).get_table_names())
         metadata.create_all(conn)
+        if before:
+            _upgrade(conn, before)
         views = set(inspect(conn).get_view_names())
         for name, select in {**VIEWS, **website_views(conn.dialect.name)}.items():
             if name not in views:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from sqlalchemy import Connection
 
 from bp_till.central.projections import NOT_ENOUGH, UNKNOWN_PRODUCER
+from bp_till.central.totals import UPSERT_SQL
 from bp_till.central.votes import LOCK_PREFIX
 
 # The events, then the new ones' projections: one INSERT … SELECT per table, all in one
@@ -126,6 +127,16 @@ _PROJECT = """
 _PROJECT_ALL_NEW = _PROJECT.format(known_events="")
 _PROJECT_SKIPPING_KNOWN = _PROJECT.format(known_events="ON CONFLICT (event_id) DO NOTHING")
 
+# The counted votes summed per (month, cast member), as the rows they made in votes.
+_TOTALS = UPSERT_SQL.format(select="""SELECT business_month(f.cast_at), g.cast_code,
+         sum(g.points), max(f.cast_at)
+    FROM unnest(counted) AS k,
+         json_to_record(CAST(payloads[k] AS json)) AS f(cast_at timestamptz, votes json),
+         json_to_recordset(f.votes) AS g(cast_code text, points integer)
+    GROUP BY business_month(f.cast_at), g.cast_code
+    ORDER BY business_month(f.cast_at) COLLATE "C", g.cast_code COLLATE "C"
+    """) + ";"
+
 # Votes given at a till, in event order: counted if the producer's central balance at
 # that point of the batch covers them, else refused whole. A loop, over the vote events
 # only: each one's balance depends on those before it. The balance is the ledger's sum
@@ -166,6 +177,7 @@ _VOTES = f"""
     FROM ROWS FROM (json_to_recordset(given) AS (cast_code text, points integer))
            WITH ORDINALITY AS g(cast_code, points, o)
     ORDER BY g.o;
+    counted := counted || pos;
     IF vote_total <> 0 THEN  -- the note names the cast members, as the Python ingest's
       INSERT INTO points_ledger (event_id, login_id, kind, delta, reason, note)
       SELECT event_ids[pos], voter, 'vote', -vote_total, 'vote',
@@ -174,6 +186,10 @@ _VOTES = f"""
              WITH ORDINALITY AS g(cast_code, o);
     END IF;
   END LOOP;
+  -- The counted votes into the board's totals: one statement at the end, in key order.
+  IF cardinality(counted) > 0 THEN
+{_TOTALS}
+  END IF;
   RETURN arrived_count;"""
 
 INGEST_EVENTS = f"""
@@ -195,6 +211,7 @@ DECLARE
   given json;  -- the votes of one event: cast_code, points
   vote_total integer;
   voter_balance bigint;
+  counted integer[] := '{{}}';  -- the batch positions of the votes.cast events counted
 BEGIN
   BEGIN
 {_PROJECT_ALL_NEW}

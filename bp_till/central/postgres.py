@@ -27,6 +27,7 @@ from sqlalchemy import Connection, text
 
 from bp_till.central.ingest_function import INGEST_EVENTS
 from bp_till.central.schema import events
+from bp_till.central.totals import UPSERT_SQL
 from bp_till.central.views import TERMINAL_VIEWS, VIEWS
 from bp_till.central.votes import LOCK_PREFIX
 from bp_till.central.website import (
@@ -56,7 +57,8 @@ LANGUAGE sql STABLE AS
 $fn$ SELECT to_char((moment AT TIME ZONE 'Asia/Tokyo') - interval '5 hours', 'YYYY-MM') $fn$"""
 
 # The website's vote: the same lock, check and rows as a till's votes.cast event
-# (bp_till/central/votes.py and projections.py), so tills and website share one ledger.
+# (bp_till/central/votes.py and projections.py), so tills and website share one ledger;
+# the vote is added to the board's totals last, so their row lock is held the least.
 CAST_VOTE = f"""
 CREATE OR REPLACE FUNCTION cast_vote(login_id text, cast_code text, points integer,
                                      vote_id text DEFAULT NULL)
@@ -110,6 +112,7 @@ BEGIN
   VALUES (new_event, p_login, p_cast, p_points, month, cast_at, 0);
   INSERT INTO points_ledger (event_id, login_id, kind, delta, reason, note)
   VALUES (new_event, p_login, 'vote', -p_points, 'vote', p_cast);
+{UPSERT_SQL.format(select="VALUES (month, p_cast, p_points, cast_at)")};
   RETURN balance - p_points;
 END
 $fn$"""

@@ -36,6 +36,7 @@ from bp_till.central.schema import (
     vote_refusals,
     votes,
 )
+from bp_till.central.totals import add_to_totals
 from bp_till.domain.business_day import business_month
 
 NOT_ENOUGH = "not enough vote points"
@@ -90,8 +91,9 @@ class Projection:
                 self.vote_balances[login_id] += delta
 
     def write(self, conn: Connection) -> None:
-        """Every table's rows, parents first, in one statement (on PostgreSQL)."""
+        """Every table's rows, parents first; the counted votes added to the board's totals."""
         insert_tables(conn, self.rows)
+        add_to_totals(conn, self.rows[votes])  # last: the totals' row locks held the least
 
 
 def _producer(p: Projection, a: Arrived, login_id: str, created_at: str) -> None:

@@ -5,12 +5,17 @@ numbered in the order it arrived (``ingest_id``). Every other table is a
 projection of it, written in the same transaction as the event, which is how
 an event counts exactly once.
 
-Every table is insert-only. A replaced card is a row in ``card_retirements``,
+Every table but one is insert-only. A replaced card is a row in ``card_retirements``,
 a new password a row in ``credentials``, a refused vote a row in
 ``vote_refusals``, a new menu a new version per item: nothing is ever updated
 or deleted, so no role needs UPDATE or DELETE (on PostgreSQL a till's role
 does not even INSERT: it writes through the function ``ingest_events``).
 The views in ``views.py`` read the current state out of the history.
+
+The exception is ``cast_month_totals``: the sum of ``votes`` per business
+month and cast member, updated (by the schema's owner only) in the same
+transaction as the votes it adds, so the board reads a few dozen rows rather
+than a month of votes (totals.py).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Table,
     Text,
@@ -121,7 +127,9 @@ points_ledger = Table(
     Column("delta", Integer, nullable=False),
     Column("reason", String(16), nullable=False),  # check, void, refund, adjustment, vote
     Column("note", Text),
-    Index("ix_central_ledger_login", "login_id"),
+    # A producer's balance (producer_balances) is read from this index alone: kind and
+    # delta are in it, so no ledger row is visited (docs/CENTRAL.md, EXPLAIN ANALYZE).
+    Index("ix_ledger_login_kind_delta", "login_id", "kind", "delta"),
 )
 
 # Vote points given to cast members, from the tills and the website (terminal 0).
@@ -136,6 +144,17 @@ votes = Table(
     Column("voted_at", When, nullable=False),
     Column("terminal", Integer, nullable=False),
     Index("ix_votes_month_cast", "business_month", "cast_code"),
+)
+
+# The votes per business month and cast member: SUM(points), MAX(voted_at) of ``votes``,
+# kept so by every writer of votes (totals.py); what the board reads.
+cast_month_totals = Table(
+    "cast_month_totals", metadata,
+    Column("business_month", String(7), nullable=False),
+    Column("cast_code", String(16), nullable=False),
+    Column("points", BigInteger, nullable=False),
+    Column("last_vote_at", When, nullable=False),
+    PrimaryKeyConstraint("business_month", "cast_code", name="pk_cast_month_totals"),
 )
 
 # A till's votes that the central balance could not cover (spent elsewhere first).

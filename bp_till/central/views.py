@@ -42,12 +42,12 @@ SELECT code, category, name_ja, name_en, price, cast_credit FROM (
 WHERE newest = 1""",
     # The board: the same order as bp_till.domain.votes.rank_cast (TIE_BREAK_RULE):
     # most points, then whoever reached the total first (earlier last vote), then cast code.
+    # Read from the running totals (totals.py): the votes' SUM and MAX per month and cast.
     "monthly_cast_ranking": """
 SELECT business_month, cast_code, points, last_vote_at,
        ROW_NUMBER() OVER (PARTITION BY business_month
                           ORDER BY points DESC, last_vote_at, cast_code) AS place
-FROM (SELECT business_month, cast_code, SUM(points) AS points, MAX(voted_at) AS last_vote_at
-      FROM votes GROUP BY business_month, cast_code) t
+FROM cast_month_totals
 WHERE points > 0""",
 }
 

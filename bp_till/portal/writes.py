@@ -83,7 +83,10 @@ def give_votes(engine: Engine, login_id: str, allocations: Sequence[Allocation],
 
     def work(conn: Connection) -> int:
         left = None
-        for allocation, vote_id in zip(allocations, ids, strict=True):
+        # In cast-code order: each vote locks its month's total for that cast member until
+        # commit, and two producers' forms locking in opposite orders would deadlock.
+        pairs = sorted(zip(allocations, ids, strict=True), key=lambda pair: pair[0].cast_code)
+        for allocation, vote_id in pairs:
             left = _vote(conn, login_id, allocation, vote_id, at)
         return left
 

@@ -1,0 +1,163 @@
+"""A PostgreSQL central holding a fraction of a year of 100 tills, through the real ingest.
+
+A year of 100 tills is about 50 million events (issue 19): per till and night
+about 1,370, of which 2 % new cards, 10 % votes and the rest settled checks,
+for about a million producers. ``build(fraction)`` makes that fraction of it
+(the same year, tills and cast; fewer events each night and fewer producers)
+as the tills would push it: night by night, till by till, in batches of 500
+through ``ingest_events`` (tests/central/feed.py writes the events as a till's
+outbox holds them). Votes spend what the producer has earned so far, so few
+are refused.
+
+``python -m tests.benchmarks.scale_central --fraction 0.01`` builds one and
+prints its size and build time. The database is kept, named by the fraction
+and this file's source, so a second run (and ``make bench``) reuses it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import time
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+
+from bp_till.central.db import central_engine, init_central
+from bp_till.central.ingest_function import ingest_batch
+from bp_till.domain.business_day import TOKYO
+from tests.central.feed import FakeTill
+
+FULL_EVENTS = 50_000_000
+TILLS = 100
+FIRST_NIGHT = date(2025, 12, 1)
+NIGHTS = 365  # to 30 November 2026
+NOW = datetime(2026, 11, 30, 22, 0, tzinfo=TOKYO)  # the board of November, October's winner
+CAST = 150
+BATCH = 500
+NEW_CARD, VOTE = 0.02, 0.10  # of a night's events; the rest are settled checks
+SOURCE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8]
+
+
+@dataclass(frozen=True)
+class Built:
+    url: str
+    events: int
+    producers: int
+    votes: int
+    seconds: float  # 0 when an earlier run's database was reused
+
+
+def database_name(fraction: float) -> str:
+    return f"bp_bench_scale_{round(fraction * 10_000):05d}_{SOURCE}"
+
+
+class _Chain:
+    """The producers of the whole chain as the central database sees them, night by night."""
+
+    def __init__(self, fraction: float, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.per_night = max(1, round(FULL_EVENTS * fraction / (TILLS * NIGHTS)))
+        self.tills = [FakeTill(n) for n in range(1, TILLS + 1)]
+        self.logins: list[str] = []
+        self.vote_points: dict[str, int] = {}
+        # A few cast members get most votes (a long tail), as on a real board.
+        self.cast_weights = [1 / (k + 1) for k in range(CAST)]
+
+    def night(self, till: FakeTill, day: date) -> list:
+        start = datetime(day.year, day.month, day.day, 18, 0, tzinfo=TOKYO)
+        times = sorted(start + timedelta(seconds=self.rng.randrange(10 * 3600))
+                       for _ in range(self.per_night))
+        return [self._event(till, at) for at in times]
+
+    def _event(self, till: FakeTill, at: datetime):
+        roll = self.rng.random()
+        if roll < NEW_CARD or not self.logins:
+            login = f"1{len(self.logins):010d}"
+            self.logins.append(login)
+            self.vote_points[login] = 0
+            return till.card_issued(login, f"2{len(self.logins):011d}", at)
+        login = self.rng.choice(self.logins)
+        if roll < NEW_CARD + VOTE and self.vote_points[login] > 0:
+            points = self.rng.randint(1, self.vote_points[login])
+            self.vote_points[login] -= points
+            code = self.rng.choices(range(CAST), self.cast_weights)[0]
+            return till.votes(login, at, **{f"C{code:03d}": points})
+        total = self.rng.randrange(2_000, 30_000, 100)
+        self.vote_points[login] += total // 100
+        return till.settled(login, total, at, cast_code=f"C{self.rng.randrange(CAST):03d}")
+
+
+def _ingest(engine: Engine, events: list) -> None:
+    for first in range(0, len(events), BATCH):
+        with engine.begin() as conn:
+            ingest_batch(conn, events[first:first + BATCH])
+
+
+def _fill(engine: Engine, fraction: float, seed: int) -> None:
+    chain = _Chain(fraction, seed)
+    roster = chain.tills[0].cast(**{f"C{k:03d}": f"Cast {k}" for k in range(CAST)})
+    _ingest(engine, [roster])
+    for n in range(NIGHTS):
+        day = FIRST_NIGHT + timedelta(days=n)
+        # Every till's night, one after the other, in batches of 500: a batch may hold several
+        # tills' events (the function takes any), which spares the build a transaction a till.
+        _ingest(engine, [event for till in chain.tills for event in chain.night(till, day)])
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("VACUUM ANALYZE"))  # what autovacuum does to a table at rest
+        conn.execute(text("CREATE TABLE bench_built (source text)"))
+
+
+def _counts(engine: Engine) -> tuple[int, int, int]:
+    with engine.connect() as conn:
+        return tuple(conn.scalar(text(f"SELECT count(*) FROM {table}"))
+                     for table in ("events", "producers", "votes"))
+
+
+def build(pg_url: str, fraction: float, seed: int = 19) -> Built:
+    """The central of that fraction of a year: built, or kept from an earlier run."""
+    name = database_name(fraction)
+    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    url = make_url(pg_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        with admin.connect() as conn:
+            exists = conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
+        engine = central_engine(url)
+        if exists:
+            with engine.connect() as conn:
+                if conn.scalar(text("SELECT to_regclass('bench_built')")) is not None:
+                    return Built(url, *_counts(engine), 0.0)
+            engine.dispose()
+            with admin.connect() as conn:  # a build that did not finish
+                conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+            engine = central_engine(url)
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        started = time.perf_counter()
+        init_central(engine)
+        _fill(engine, fraction, seed)
+        return Built(url, *_counts(engine), time.perf_counter() - started)
+    finally:
+        admin.dispose()
+
+
+def main(argv: list[str] | None = None) -> None:
+    import os
+
+    parser = argparse.ArgumentParser(prog="python -m tests.benchmarks.scale_central")
+    parser.add_argument("--fraction", type=float, default=0.01,
+                        help="of a year of 100 tills (about 50 million events): 0.01, 0.1, 1")
+    args = parser.parse_args(argv)
+    pg_url = os.environ.get("BP_TILL_TEST_PG_URL",
+                            "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    built = build(pg_url, args.fraction)
+    print(f"{database_name(args.fraction)}: {built.events:,} events, {built.producers:,} "
+          f"producers, {built.votes:,} votes; built in {built.seconds:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
