@@ -37,6 +37,13 @@ def _parser() -> argparse.ArgumentParser:
     report_day = report_sub.add_parser("day", help="a business day's close-out figures")
     report_day.add_argument("--date", help="YYYY-MM-DD (default: the current business day)")
     report_day.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    report_backs = report_sub.add_parser(
+        "backs", help="each cast member's backs for a night or a pay period (payroll)")
+    report_backs.add_argument("--from", dest="first", required=True, help="YYYY-MM-DD, first business day")
+    report_backs.add_argument("--to", dest="last", help="YYYY-MM-DD, last business day (default: --from)")
+    backs_format = report_backs.add_mutually_exclusive_group()
+    backs_format.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    backs_format.add_argument("--csv", action="store_true", help="print CSV for a payroll sheet")
     backup = sub.add_parser("backup", help="copy the store safely, even while the till runs")
     backup.add_argument("--to", help="a new file or a folder (default: backups/ in the data folder)")
     portal = sub.add_parser("portal", help="serve the producer website (the card slip's login)")
@@ -48,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="behind a reverse proxy: client addresses from X-Forwarded-For")
     for name in ("init", "simulate", "central", "sync", "backup", "portal"):
         sub.choices[name].add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
-    for leaf in (report_day, central_init):  # after the sub-subcommand too
+    for leaf in (report_day, report_backs, central_init):  # after the sub-subcommand too
         # default SUPPRESS: when absent here, a --data-dir given before `init` stays
         leaf.add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS,
                           default=argparse.SUPPRESS)
@@ -173,6 +180,8 @@ def cmd_sync(args) -> int:
 
 
 def cmd_report(args) -> int:
+    if args.report_command == "backs":
+        return cmd_report_backs(args)
     import json
 
     from bp_till.printing.layout import close_out_report
@@ -193,7 +202,31 @@ def cmd_report(args) -> int:
     return 0
 
 
-def _day(typed: str | None):
+def cmd_report_backs(args) -> int:
+    import csv
+    import json
+
+    from bp_till.printing.backs_layout import backs_report_blocks
+    from bp_till.printing.text import as_text
+    from bp_till.services.backs import backs_report
+
+    first = _day(args.first, "--from")
+    last = _day(args.last, "--to") if args.last else first
+    till = _open(args)
+    try:
+        report = backs_report(till.ctx, first, last)
+    finally:
+        till.close()
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    elif args.csv:
+        csv.writer(sys.stdout, lineterminator="\n").writerows(report.csv_rows())
+    else:
+        print(as_text(backs_report_blocks(report, till.config.shop_name, till.config.terminal)))
+    return 0
+
+
+def _day(typed: str | None, option: str = "--date"):
     import re
     from datetime import date
 
@@ -204,7 +237,7 @@ def _day(typed: str | None):
             raise ValueError(typed)
         return date.fromisoformat(typed)
     except ValueError:
-        raise TillError(f"--date is written YYYY-MM-DD; {typed!r} is not a date.") from None
+        raise TillError(f"{option} is written YYYY-MM-DD; {typed!r} is not a date.") from None
 
 
 def cmd_backup(args) -> int:

@@ -1,11 +1,15 @@
-"""``bp-till init --demo``: a café's menu, a cast of 120 and staff of every role."""
+"""``bp-till init --demo``: a café's menu, a cast of 120, staff of every role and cast backs."""
 
 from __future__ import annotations
 
 import json
 import secrets
+from datetime import timedelta
 
 from bp_till.assets import asset
+from bp_till.domain.business_day import business_day
+from bp_till.domain.errors import InvalidInput
+from bp_till.services.backs import current_rates, save_back_rates
 from bp_till.services.context import TillContext
 from bp_till.services.masterdata import CastEntry, MenuEntry, cast, menu, save_cast, save_menu
 from bp_till.services.staff import add_staff, list_staff
@@ -33,6 +37,28 @@ def demo_cast() -> list[CastEntry]:
     ]
 
 
+def demo_backs() -> list[tuple[str, str, int]]:
+    rates = json.loads(asset("resources", "demo", "backs.json").read_text(encoding="utf-8"))
+    rates.pop("_comment", None)
+    return [(code, kind, value) for code, (kind, value) in rates.items()]
+
+
+DEMO_BACKS_SINCE = timedelta(days=90)  # before the weeks `simulate` rings up on a new store
+
+
+def _load_backs(ctx: TillContext) -> None:
+    """The demo café's backs, in force since before the simulated nights; once."""
+    manager = next((m for m in list_staff(ctx) if m.role == "manager"), None)
+    if manager is None or current_rates(ctx) is not None:
+        return
+    since = business_day(ctx.clock.now()) - DEMO_BACKS_SINCE
+    on_menu = {item.code for item in menu(ctx)}  # an older demo store may lack nominations
+    try:
+        save_back_rates(ctx, manager, since, [r for r in demo_backs() if r[0] in on_menu])
+    except InvalidInput:  # a store with closed nights since then keeps what it has
+        return
+
+
 def random_pin() -> str:
     return f"{secrets.randbelow(10**4):04d}"
 
@@ -54,4 +80,5 @@ def load_demo(ctx: TillContext) -> list[tuple[str, str, str]]:
             pin = random_pin()
             add_staff(ctx, name, role, pin)
             created.append((name, role, pin))
+    _load_backs(ctx)
     return created

@@ -60,6 +60,7 @@ class _Floor:
         with ctx.store.read() as session:
             self.cards = list(session.scalars(select(Card.number).where(Card.status == "live")))
         self.favourite: dict[str, str] = {}
+        self.nominating = rng
 
     def pick(self, category: str):
         items = self.by_category.get(category) or self.menu
@@ -96,6 +97,7 @@ def run(till: Till, checks_wanted: int, seed: int | None = None,
     rng = random.Random(seed)
     roster_rng = random.Random(f"{seed}:roster")  # its own stream: the checks stay as they were
     floor = _Floor(till, rng)
+    floor.nominating = random.Random(f"{seed}:nominations")  # and so do nominations
     real_clock = till.ctx.clock
     clock = FakeClock(_start_time(till, real_clock.now()))
     till.ctx.clock = clock
@@ -163,6 +165,7 @@ def _open(till: Till, floor: _Floor, n: int) -> dict:
 def _order(till: Till, floor: _Floor, state: dict, card: str | None) -> None:
     ctx, rng, cashier, check_id = till.ctx, floor.rng, state["cashier"], state["id"]
     favourite = floor.favourite.setdefault(card or "", rng.choice(floor.cast))
+    _nominate(ctx, floor, cashier, check_id, favourite)
     wants = [(Category.SOFT_DRINK, 0.6), (Category.ALCOHOL, 0.5), (Category.FOOD, 0.5),
              (Category.CHEKI, 0.55), (Category.CAST_DRINK, 0.4), (Category.GOODS, 0.08)]
     for category, chance in wants:
@@ -176,6 +179,17 @@ def _order(till: Till, floor: _Floor, state: dict, card: str | None) -> None:
         line_id = checks.add_line(ctx, cashier, check_id, item.code, quantity, cast)
         if rng.random() < 0.04:
             checks.void_line(ctx, cashier, line_id, "Ordered by mistake")
+
+
+def _nominate(ctx, floor: _Floor, cashier: StaffMember, check_id: int, favourite: str) -> None:
+    """A third of the tables nominate their favourite; one in ten of those, someone else too."""
+    roll = floor.nominating.random()
+    if roll >= 0.35 or not floor.by_category[Category.NOMINATION]:
+        return
+    checks.nominate(ctx, cashier, check_id, favourite, main=True)
+    extra = floor.nominating.choice(floor.cast)
+    if roll < 0.035 and extra != favourite:
+        checks.nominate(ctx, cashier, check_id, extra, main=False)
 
 
 def _tenders(rng: random.Random, total: int) -> list[Tender]:

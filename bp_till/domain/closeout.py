@@ -5,7 +5,7 @@ screen all show what ``day_figures`` returns, so they cannot disagree.
 
 What counts where:
 - a *standing* check is settled on the day and not voided since; sales, tax,
-  payments, categories, hours, points and cast credits come from these;
+  payments, categories, hours, points, cast credits and backs come from these;
 - a voided check (same night, with a manager) is listed under voids, not sold;
 - a refund counts on the day it was given (a negative entry), whatever day the
   sale was: the original day's figures never change after its close;
@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date, datetime
 
+from bp_till.domain.backs import CastBacks, cast_backs
 from bp_till.domain.business_day import CUTOFF, TOKYO
 from bp_till.domain.cash import CashCount, Drawer
 from bp_till.domain.day_rows import DayRows, RefundRow, SaleCheck, SaleLine
@@ -92,6 +93,8 @@ class CastFigure:
     cheki_amount: int
     cast_drinks: int
     cast_drink_amount: int
+    nominations: int
+    nomination_amount: int
     till_votes: int
 
 
@@ -145,6 +148,7 @@ class DayFigures:
     cards_replaced: int
     points: PointsFigure
     cast: tuple[CastFigure, ...]
+    backs: tuple[CastBacks, ...]  # each cast member's backs for payroll, per item
     drawer: DrawerFigure
 
     def as_json(self) -> dict:
@@ -157,6 +161,8 @@ def _plain(value):
         out = {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
         if isinstance(value, PointsFigure):
             out |= {"spend_net": value.spend_net, "vote_net": value.vote_net}
+        if isinstance(value, CastBacks):
+            out |= {"count": value.count, "total": value.total}
         return out
     if isinstance(value, (tuple, list)):
         return [_plain(item) for item in value]
@@ -205,6 +211,7 @@ def day_figures(
             sum(r.spend_points for r in rows.refunds), sum(r.vote_points for r in rows.refunds),
         ),
         cast=_cast(rows),
+        backs=cast_backs(rows.back_lines, rows.back_rates),
         drawer=_drawer(Drawer(opening_float, *cash_taken(rows), counted)),
     )
 
@@ -299,8 +306,8 @@ def _cast(rows: DayRows) -> tuple[CastFigure, ...]:
     tally: dict[str, dict] = {}
 
     def slot(code: str, name: str) -> dict:
-        return tally.setdefault(code, {"name": name, Category.CHEKI: [0, 0],
-                                       Category.CAST_DRINK: [0, 0], "votes": 0})
+        return tally.setdefault(code, {"name": name, "votes": 0} | {
+            category: [0, 0] for category in Category.CAST_CREDITED})
 
     for line in [*rows.lines, *_given_back(rows)]:
         if line.cast_code and line.category in Category.CAST_CREDITED:
@@ -310,7 +317,8 @@ def _cast(rows: DayRows) -> tuple[CastFigure, ...]:
     for vote in rows.till_votes:
         slot(vote.cast_code, vote.cast_name)["votes"] += vote.points
     return tuple(
-        CastFigure(code, t["name"], *t[Category.CHEKI], *t[Category.CAST_DRINK], t["votes"])
+        CastFigure(code, t["name"], *t[Category.CHEKI], *t[Category.CAST_DRINK],
+                   *t[Category.NOMINATION], t["votes"])
         for code, t in sorted(tally.items())
     )
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from bp_till.domain.backs import BackLine, BackRates
+
 
 @dataclass(frozen=True)
 class VoidInfo:
@@ -88,3 +90,5 @@ class DayRows:
     cards_issued: int = 0
     cards_replaced: int = 0
     till_votes: tuple[TillVote, ...] = ()  # votes given at the till, less refused ones
+    back_lines: tuple[BackLine, ...] = ()  # cast-credited lines sold and given back
+    back_rates: tuple[BackRates, ...] = ()  # every saved version: a refund uses its sale's

@@ -35,10 +35,11 @@ class Category:
     CHEKI = "cheki"
     CAST_DRINK = "cast_drink"
     GOODS = "goods"
+    NOMINATION = "nomination"  # 指名: a guest's fee for the cast member they came to see
 
-    ALL = (TABLE_CHARGE, FOOD, SOFT_DRINK, ALCOHOL, CHEKI, CAST_DRINK, GOODS)
+    ALL = (TABLE_CHARGE, FOOD, SOFT_DRINK, ALCOHOL, CHEKI, CAST_DRINK, GOODS, NOMINATION)
     # Lines of these categories name the cast member they are for.
-    CAST_CREDITED = (CHEKI, CAST_DRINK)
+    CAST_CREDITED = (CHEKI, CAST_DRINK, NOMINATION)
     # Food and non-alcoholic drinks are 飲食料品: reduced rate when taken out.
     FOODSTUFFS = (FOOD, SOFT_DRINK)
 

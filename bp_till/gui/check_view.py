@@ -124,9 +124,13 @@ class CheckView(QObject):
             kind = self.tr("1 guest")
         else:
             kind = self.tr("{n} guests").format(n=detail.guests)
-        find(QLabel, "checkTitle").setText(
-            self.tr("Check #{number} · {table} · {kind}").format(
-                number=detail.number, table=detail.table, kind=kind))
+        title = self.tr("Check #{number} · {table} · {kind}").format(
+            number=detail.number, table=detail.table, kind=kind)
+        nominated = [line.cast_name for line in detail.lines
+                     if line.category == Category.NOMINATION and not line.voided]
+        if nominated:
+            title += " · " + self.tr("nominates {names}").format(names=", ".join(nominated))
+        find(QLabel, "checkTitle").setText(title)
         find(QLabel, "stayLabel").setText(self.tr("Stay {stay}").format(stay=detail.stay.label))
         self.lines.set_lines(detail.lines)
         self.table.scrollToBottom()
@@ -176,7 +180,10 @@ class CheckView(QObject):
             self._pending_item = None
 
     def _add(self, entry: MenuEntry, quantity: int, cast_code: str | None) -> None:
-        if self._run(checks.add_line, self.check_id, entry.code, quantity, cast_code):
+        if entry.category == Category.NOMINATION:  # the fee is per guest, not the quantity typed
+            main = entry.code == self.ctx.nominations.main_item
+            self._run(checks.nominate, self.check_id, cast_code, main)
+        elif self._run(checks.add_line, self.check_id, entry.code, quantity, cast_code):
             self.quantity.setText("1")
 
     def _run(self, service, *args) -> bool:

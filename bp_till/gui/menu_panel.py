@@ -20,6 +20,7 @@ CATEGORY_NAMES = {  # translated at display time
     Category.CHEKI: QT_TRANSLATE_NOOP("MenuPanel", "Cheki"),
     Category.CAST_DRINK: QT_TRANSLATE_NOOP("MenuPanel", "Cast drinks"),
     Category.GOODS: QT_TRANSLATE_NOOP("MenuPanel", "Goods"),
+    Category.NOMINATION: QT_TRANSLATE_NOOP("MenuPanel", "Nominations"),
 }
 
 

@@ -223,10 +223,15 @@ def close_out_figures(f: DayFigures) -> list[Block]:
                 ("spend_net", f.points.spend_net), ("vote_net", f.points.vote_net))
         ]),
         *_section(t["cast_heading"], [row for c in f.cast for row in (
-            Row(c.name, yen(c.cheki_amount + c.cast_drink_amount)),
-            Row(t["cast_counts"].format(cheki=c.cheki, drinks=c.cast_drinks),
+            Row(c.name, yen(c.cheki_amount + c.cast_drink_amount + c.nomination_amount)),
+            Row(t["cast_counts"].format(cheki=c.cheki, drinks=c.cast_drinks,
+                                        nominations=c.nominations),
                 t["cast_votes"].format(votes=f"{c.till_votes:,}")),
         )]),
+        *_section(t["backs_heading"], [row for b in f.backs for row in (
+            Row(f"{b.name} ({b.code})", yen(b.total)),
+            Line(t["backs_line"].format(count=b.count)),
+        )] or [Line(t["none"])]),
     ]
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from bp_till.domain.errors import CheckClosed, InvalidInput, NotFound
 from bp_till.domain.money import Category, check_quantity, require_whole, tax_rate_for
+from bp_till.domain.nominations import Nomination, nomination_line
 from bp_till.services.context import TillContext
 from bp_till.services.days import open_day
 from bp_till.services.inputs import cleaned, required_reason, row_id, shown
@@ -82,22 +83,55 @@ def add_line(
         item = uow.session.scalars(select(MenuItem).where(MenuItem.code == code)).first()
         if item is None or not item.active:
             raise NotFound(f"No menu item {shown(item_code)}.")
-        cast = _cast_for(uow, item, cast_code)
-        line = CheckLine(
-            check=check,
-            menu_item_id=item.id,
-            name_ja=item.name_ja,
-            name_en=item.name_en,
-            category=item.category,
-            unit_price=item.price,
-            quantity=quantity,
-            tax_rate=int(tax_rate_for(item.category, check.takeout)),
-            cast_id=cast.id if cast else None,
-            added_at=uow.now,
-            added_by=actor.id,
-        )
-        uow.session.add(line)
-        uow.session.flush()
+        if item.category == Category.NOMINATION:
+            raise InvalidInput(f"{item.name_en} is rung up with Nominate, which charges each guest.")
+        line = _line(uow, actor, check, item, quantity, _cast_for(uow, item, cast_code))
+        uow.commit()
+        return line.id
+
+
+def _line(uow: UnitOfWork, actor: StaffMember, check: Check, item: MenuItem, quantity: int,
+          cast: CastMember | None) -> CheckLine:
+    line = CheckLine(
+        check=check,
+        menu_item_id=item.id,
+        name_ja=item.name_ja,
+        name_en=item.name_en,
+        category=item.category,
+        unit_price=item.price,
+        quantity=quantity,
+        tax_rate=int(tax_rate_for(item.category, check.takeout)),
+        cast_id=cast.id if cast else None,
+        added_at=uow.now,
+        added_by=actor.id,
+    )
+    uow.session.add(line)
+    uow.session.flush()
+    return line
+
+
+def nominate(ctx: TillContext, actor: StaffMember, check_id: int, cast_code: str,
+             main: bool = True) -> int:
+    """The table nominates a cast member (指名): a line at the nomination fee for each guest."""
+    if not isinstance(main, bool):
+        raise InvalidInput("A nomination is main or extra.")
+    rule = ctx.nominations
+    with ctx.uow() as uow:
+        check = _open_check(uow, check_id)
+        main_code, extra_code = rule.items()
+        items = {i.code: i for i in uow.session.scalars(
+            select(MenuItem).where(MenuItem.code.in_(rule.items()), MenuItem.active))}
+        item_code = main_code if main else extra_code
+        if item_code not in items:
+            raise NotFound(f"The menu has no {'main' if main else 'extra'} nomination "
+                           f"(item {item_code}); a manager adds it to the menu.")
+        cast = _cast_for(uow, items[item_code], cast_code)
+        on_check = [Nomination(line.cast.code, line.menu_item.code == main_code)
+                    for line in check.lines
+                    if line.category == Category.NOMINATION and line.voided_at is None]
+        wanted = nomination_line(rule, on_check, Nomination(cast.code, main), cast.stage_name,
+                                 check.guests)
+        line = _line(uow, actor, check, items[wanted.item_code], wanted.quantity, cast)
         uow.commit()
         return line.id
 

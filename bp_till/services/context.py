@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from bp_till.clock import Clock
 from bp_till.config import DEFAULT_PORTAL_URL
+from bp_till.domain.nominations import NominationRule
 from bp_till.domain.points import DEFAULT_RANK_TABLE, RankTable
 from bp_till.domain.stay import StayPolicy
 from bp_till.store.db import Store
@@ -28,6 +29,7 @@ class TillContext:
     site: Site = field(default_factory=Site)
     ranks: RankTable = DEFAULT_RANK_TABLE
     stay: StayPolicy = field(default_factory=StayPolicy)
+    nominations: NominationRule = field(default_factory=NominationRule)
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.store, self.clock, self.site.terminal)

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from bp_till.domain.business_day import day_bounds
+from bp_till.services.backs import back_lines, saved_rates
 from bp_till.domain.day_rows import (
     DayRows, Paid, RefundRow, SaleCheck, SaleLine, TillVote, VoidInfo,
 )
@@ -58,6 +59,8 @@ def read_day(session: Session, day: date) -> DayRows:
         cards_issued=cards.get("card.issued", 0),
         cards_replaced=cards.get("card.replaced", 0),
         till_votes=_till_votes(conn, start, end),
+        back_lines=back_lines(conn, day, day),
+        back_rates=saved_rates(session),
     )
 
 

@@ -377,6 +377,18 @@ class ShowScheduleVersion(Base):
     created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
 
 
+class BackRatesVersion(Base):
+    """A version of the cast backs a manager saved, in force from a business day on."""
+
+    __tablename__ = "cast_back_rates"
+
+    version: Mapped[int] = mapped_column(primary_key=True)
+    effective_from: Mapped[date] = mapped_column(IsoDate)
+    rates: Mapped[str] = mapped_column(Text)  # JSON: {item code: {"kind": "yen"|"percent", "value": n}}
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
 class PrintJob(Base):
     """A sale receipt or reprint sent to the printer, kept so a failed one can print again.
 

@@ -7,6 +7,7 @@ the close-out agrees with the raw lines and payments.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -83,6 +84,7 @@ def recount(path, day: date) -> dict:
                               "AND at >= :start AND at < :end"),
         "points": _points(one),
         "cast": _cast(rows),
+        "backs": _backs(rows),
         "drawer": _drawer(one),
     }
     conn.close()
@@ -127,7 +129,8 @@ def _categories(rows) -> list[dict]:
     back = {c: (q, s) for c, q, s in rows(
         f"SELECT l.category, -sum(l.quantity), sum(rl.amount) FROM {DAY_REFUND_LINES} "
         "GROUP BY l.category")}
-    order = ("table_charge", "food", "soft_drink", "alcohol", "cheki", "cast_drink", "goods")
+    order = ("table_charge", "food", "soft_drink", "alcohol", "cheki", "cast_drink", "goods",
+             "nomination")
     return [
         {"category": c, "quantity": sold.get(c, (0, 0))[0] + back.get(c, (0, 0))[0],
          "sales": sold.get(c, (0, 0))[1], "refunds": back.get(c, (0, 0))[1],
@@ -162,25 +165,62 @@ def _points(one) -> dict:
             "vote_net": vote + vote_back}
 
 
+# Cast-credited lines of the day: sold on standing checks, and given back in the day's refunds.
+CAST_LINES = (
+    "SELECT m.code, m.stage_name, l.category, l.quantity, l.unit_price * l.quantity, "
+    "i.code, l.name_ja, l.unit_price, c.business_day "
+    "FROM check_lines l JOIN checks c ON c.id = l.check_id "
+    "JOIN cast_members m ON m.id = l.cast_id JOIN menu_items i ON i.id = l.menu_item_id "
+    f"WHERE {STANDING} AND l.voided_at IS NULL "
+    "UNION ALL "
+    "SELECT m.code, m.stage_name, l.category, -l.quantity, rl.amount, "
+    "i.code, l.name_ja, l.unit_price, c.business_day "
+    "FROM refund_lines rl JOIN refunds r ON r.id = rl.refund_id "
+    "JOIN check_lines l ON l.id = rl.check_line_id JOIN checks c ON c.id = l.check_id "
+    "JOIN cast_members m ON m.id = l.cast_id JOIN menu_items i ON i.id = l.menu_item_id "
+    "WHERE r.business_day = :day"
+)
+CAST_FIGURES = {"cheki": ("cheki", "cheki_amount"), "cast_drink": ("cast_drinks", "cast_drink_amount"),
+                "nomination": ("nominations", "nomination_amount")}
+
+
 def _cast(rows) -> list[dict]:
     tally: dict[str, dict] = {}
-    for code, name, category, quantity, amount in rows(
-        "SELECT m.code, m.stage_name, l.category, l.quantity, l.unit_price * l.quantity "
-        "FROM check_lines l JOIN checks c ON c.id = l.check_id "
-        "JOIN cast_members m ON m.id = l.cast_id "
-        f"WHERE {STANDING} AND l.voided_at IS NULL AND l.category IN ('cheki', 'cast_drink') "
-        "UNION ALL "
-        "SELECT m.code, m.stage_name, l.category, -l.quantity, rl.amount "
-        "FROM refund_lines rl JOIN refunds r ON r.id = rl.refund_id "
-        "JOIN check_lines l ON l.id = rl.check_line_id JOIN cast_members m ON m.id = l.cast_id "
-        "WHERE r.business_day = :day AND l.category IN ('cheki', 'cast_drink')"
-    ):
-        entry = tally.setdefault(code, {"code": code, "name": name, "cheki": 0, "cheki_amount": 0,
-                                        "cast_drinks": 0, "cast_drink_amount": 0, "till_votes": 0})
-        key = "cheki" if category == "cheki" else "cast_drinks"
-        entry[key] += quantity
-        entry["cheki_amount" if category == "cheki" else "cast_drink_amount"] += amount
+    for code, name, category, quantity, amount, *_ in rows(CAST_LINES):
+        if category not in CAST_FIGURES:  # goods credited to a cast member earn only a back
+            continue
+        entry = tally.setdefault(code, {"code": code, "name": name, "till_votes": 0} | {
+            key: 0 for keys in CAST_FIGURES.values() for key in keys})
+        count, total = CAST_FIGURES[category]
+        entry[count] += quantity
+        entry[total] += amount
     return [tally[code] for code in sorted(tally)]
+
+
+def _backs(rows) -> list[dict]:
+    """Backs at the rates saved last among those begun by the day of each line's sale."""
+    versions = [(v, f, json.loads(r)) for v, f, r in rows(
+        "SELECT version, effective_from, rates FROM cast_back_rates ORDER BY version")]
+    tally: dict[str, dict] = {}
+    for code, name, _, quantity, _, item, item_name, price, sold_on in rows(CAST_LINES):
+        in_force = [rates for _, start, rates in versions if start <= sold_on]
+        rate = in_force[-1].get(item) if in_force else None
+        if not rate:
+            continue
+        per_item = rate["value"] if rate["kind"] == "yen" else price * rate["value"] // 100
+        if per_item == 0:
+            continue
+        entry = tally.setdefault(code, {"code": code, "name": name, "items": {}})
+        slot = entry["items"].setdefault(item, {"item_code": item, "item_name": item_name,
+                                                "count": 0, "back": 0})
+        slot["count"] += quantity
+        slot["back"] += per_item * quantity
+    out = []
+    for code in sorted(tally):
+        items = [tally[code]["items"][i] for i in sorted(tally[code]["items"])]
+        out.append({"code": code, "name": tally[code]["name"], "items": items,
+                    "count": sum(i["count"] for i in items), "total": sum(i["back"] for i in items)})
+    return out
 
 
 def _drawer(one) -> dict:

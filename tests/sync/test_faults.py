@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.exc import OperationalError
 
 from bp_till import simulate
@@ -37,6 +37,24 @@ REPO = Path(__file__).parents[2]
 def _night(ctx, folder: Path, checks: int, seed: int, progress=None) -> None:
     till = Till(Config(data_dir=folder), ctx, Printer(f"file://{folder / 'prints.bin'}"))
     simulate.run(till, checks, seed, progress)
+
+
+def _wait_for_cut_backends(central, timeout_s: float = 10) -> None:
+    """Wait until no other backend of the central is mid-statement or mid-transaction.
+
+    The proxy cuts the till's side; the server process of the till's second
+    connection may still be ingesting or committing a batch, and counts the
+    central's events only once it has finished (and seen the cut).
+    """
+    busy = text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND state IN ('active', 'idle in transaction')")
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        with central.connect() as conn:
+            if conn.scalar(busy) == 0:
+                return
+        time.sleep(0.05)
+    raise AssertionError("a backend of the cut connections was still busy after 10 s")
 
 
 def _url(central) -> str:
