@@ -63,7 +63,8 @@ def _joins_two(sql: str) -> bool:
 
 
 def _static() -> dict[str, list[str]]:
-    found = {f"view {name}": [sql] for name, sql in {**VIEWS, **website_views("postgresql")}.items()}
+    views = {**VIEWS, **website_views("postgresql")}
+    found = {f"view {name}": [sql] for name, sql in views.items()}
     for name, body in (("cast_vote", CAST_VOTE), ("change_password", CHANGE_PASSWORD),
                        ("ingest_events", INGEST_EVENTS)):
         found[f"function {name}"] = plpgsql_statements(body)
@@ -84,7 +85,8 @@ def sent(pg_url):
              till.card_issued("10000000001", "200000000001", NOW),
              till.settled("10000000001", 5_000, NOW, cast_code="C01"),
              till.votes("10000000001", NOW, C01=20), till.votes("10000000001", NOW, C02=999),
-             till.event("ranks.updated", ranks=[{"name": "Regular", "threshold": 0, "multiplier_pct": 100}]),
+             till.event("ranks.updated",
+                        ranks=[{"name": "Regular", "threshold": 0, "multiplier_pct": 100}]),
              till.day_closed(NOW, checks=1))
         by_caller: dict[str, list[str]] = {}
         caller = [""]
