@@ -87,17 +87,22 @@ def backlog(seed: int = 8) -> list:
     return events
 
 
-def _store_with_outbox(env, events) -> TillContext:
-    path = env.folder("sync_push") / "till.db"
-    open_store(path).dispose()  # the real migrations
-    created = utc_text(START)
+def fill_outbox(path, events, at: datetime, sent: bool) -> None:
+    """Write events into a real store's outbox as the till would have queued them."""
+    created = utc_text(at)
     with sqlite3.connect(path) as conn:
         conn.executemany(
             "INSERT INTO outbox (event_id, terminal, seq, type, version, payload, created_at, "
             "sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(e.event_id, e.terminal, e.seq, e.type, e.version,
-              e.payload, created, created)
+              e.payload, created, created if sent else None)
              for e in events])
+
+
+def _store_with_outbox(env, events) -> TillContext:
+    path = env.folder("sync_push") / "till.db"
+    open_store(path).dispose()  # the real migrations
+    fill_outbox(path, events, START, sent=True)
     return TillContext(store=open_store(path), clock=FakeClock(START))
 
 
@@ -107,10 +112,12 @@ def _release(ctx: TillContext, first: int, last: int) -> None:
         conn.execute("UPDATE outbox SET sent_at = NULL WHERE seq BETWEEN ? AND ?", (first, last))
 
 
-def _fresh_database(admin, name: str) -> str:
+def fresh_database(admin, name: str, template: str | None = None) -> str:
+    """An empty database (or a copy of ``template``) by that name, dropped first if it is there."""
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'
+                          + (f' TEMPLATE "{template}"' if template else "")))
     return make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
 
 
@@ -126,8 +133,8 @@ def figures(env) -> list[Figure]:
     events = backlog()
     ctx = _store_with_outbox(env, events)
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    central_url = _fresh_database(admin, "bp_bench_central")
-    bare_url = _fresh_database(admin, "bp_bench_bare")
+    central_url = fresh_database(admin, "bp_bench_central")
+    bare_url = fresh_database(admin, "bp_bench_bare")
     central = central_engine(central_url)
     init_central(central)
     with psycopg.connect(bare_url.replace("postgresql+psycopg", "postgresql")) as conn:
