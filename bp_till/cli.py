@@ -23,6 +23,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     init = sub.add_parser("init", help="create the data folder, config and store")
     init.add_argument("--demo", action="store_true", help="load the demo menu, cast and staff")
+    init.add_argument("--terminal", type=int, metavar="N",
+                      help="this till's number, 1-99, unique in the shop (written to the "
+                           "config before the first event; default: the config's, 1)")
     sim = sub.add_parser("simulate", help="ring up realistic checks (training and load)")
     sim.add_argument("--checks", type=int, required=True, help="how many checks")
     sim.add_argument("--seed", type=int, help="random seed, for a repeatable run")
@@ -72,8 +75,9 @@ def cmd_init(args) -> int:
     from bp_till.demo import load_demo
     from bp_till.services.staff import add_staff, list_staff
 
-    till = _open(args)
+    till = _open_numbered(args) if args.terminal is not None else _open(args)
     print(f"Data folder: {till.config.data_dir}")
+    print(f"Terminal:    {till.config.terminal}")
     print(f"Store:       {till.config.store_path}")
     if args.demo:
         created = load_demo(till.ctx)
@@ -94,6 +98,29 @@ def cmd_init(args) -> int:
         print("(Staff were set up on an earlier run; their PINs were printed then.)")
     till.close()
     return 0
+
+
+def _open_numbered(args):
+    """Open the till as terminal ``--terminal``: the number is in the config before any event.
+
+    An existing till's store decides whether its number may still change (see
+    services/terminal_number.py); when it may not, the config is put back as it was.
+    """
+    from bp_till.config import CONFIG_NAME, write_terminal_number
+
+    if not 1 <= args.terminal <= 99:
+        raise TillError(f"--terminal must be a till number from 1 to 99 (it is {args.terminal}).")
+    data_dir = resolve_data_dir(getattr(args, "sub_data_dir", None) or args.data_dir)
+    before = write_terminal_number(data_dir, args.terminal)
+    try:
+        return _open(args)
+    except BaseException:
+        path = data_dir / CONFIG_NAME
+        if before is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.write_text(before, encoding="utf-8")
+        raise
 
 
 def cmd_simulate(args) -> int:
