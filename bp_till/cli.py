@@ -42,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     report_day.add_argument("--json", action="store_true", help="print JSON instead of a table")
     backup = sub.add_parser("backup", help="copy the store safely, even while the till runs")
     backup.add_argument("--to", help="a new file or a folder (default: backups/ in the data folder)")
+    restore = sub.add_parser("restore", help="put a backup in the store's place (the till closed) "
+                                             "and catch up with the central database")
+    restore.add_argument("backup", help="the backup file (bp-till backup made it)")
     portal = sub.add_parser("portal", help="serve the producer website (the card slip's login)")
     portal.add_argument("--demo", action="store_true",
                         help="demo producers with visits and votes, and one login printed to try")
@@ -49,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     portal.add_argument("--port", type=int, help="listen on this port (default: [portal] port)")
     portal.add_argument("--proxy-headers", action="store_true",
                         help="behind a reverse proxy: client addresses from X-Forwarded-For")
-    for name in ("init", "simulate", "central", "sync", "backup", "portal"):
+    for name in ("init", "simulate", "central", "sync", "backup", "restore", "portal"):
         sub.choices[name].add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
     for leaf in (report_day, central_init):  # after the sub-subcommand too
         # default SUPPRESS: when absent here, a --data-dir given before `init` stays
@@ -177,6 +180,7 @@ def cmd_central(args) -> int:
 def cmd_sync(args) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
+    from bp_till.sync.numbering import NumberTaken
     from bp_till.sync.once import open_central, run_round
     from bp_till.sync.push import pending_count
 
@@ -185,6 +189,8 @@ def cmd_sync(args) -> int:
     try:
         engine = open_central(url)
         result = run_round(till.ctx, engine)
+    except NumberTaken as exc:  # says itself how many stay queued and what to do
+        return _central_failure(exc, url)
     except (SQLAlchemyError, ImportError) as exc:
         print(f"{pending_count(till.ctx)} events stay queued.", file=sys.stderr)
         return _central_failure(exc, url)
@@ -253,6 +259,52 @@ def cmd_backup(args) -> int:
     return 0
 
 
+def cmd_restore(args) -> int:
+    """Put a backup in the store's place, then continue its numbering from the central database.
+
+    The central database is reached first: a restored store must learn what
+    this till sent after the backup before it rings anything up (sync/numbering.py).
+    """
+    from pathlib import Path
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bp_till.bootstrap import open_till, setup_logging
+    from bp_till.store.backup import restore_store
+    from bp_till.sync.numbering import NumberTaken, last_number
+    from bp_till.sync.once import open_central, run_round
+
+    config = load_config(resolve_data_dir(getattr(args, "sub_data_dir", None) or args.data_dir),
+                         create=False)
+    url = config.central_url
+    try:
+        engine = open_central(url)
+        engine.connect().close()  # reachable, before anything moves
+    except (SQLAlchemyError, ImportError) as exc:
+        print("Nothing was restored: a restored till continues its numbering from the central "
+              "database, so it must be reachable.", file=sys.stderr)
+        return _central_failure(exc, url)
+    setup_logging(config)
+    kept = restore_store(Path(args.backup).expanduser().resolve(), config.store_path)
+    print(f"Restored {args.backup} as {config.store_path}"
+          + (f" (the store it replaced is kept as {kept.name})." if kept else "."))
+    till = open_till(config)
+    try:
+        result = run_round(till.ctx, engine)
+        newest = last_number(till.ctx)
+    except (NumberTaken, SQLAlchemyError) as exc:
+        print("The backup is in place, but this till has not caught up with the central "
+              "database yet: run bp-till sync --once before ringing anything up.", file=sys.stderr)
+        return _central_failure(exc, url)
+    finally:
+        till.close()
+        engine.dispose()
+    print(f"Caught up with the central database: {result.pushed} queued events sent "
+          f"({result.new} new to it), {result.pulled} changes brought back. Terminal "
+          f"{config.terminal}'s next event is number {newest + 1}.")
+    return 0
+
+
 def cmd_portal(args) -> int:
     try:
         from bp_till.portal import server
@@ -296,7 +348,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handler = {
         "init": cmd_init, "simulate": cmd_simulate, "central": cmd_central, "sync": cmd_sync,
-        "report": cmd_report, "backup": cmd_backup, "portal": cmd_portal,
+        "report": cmd_report, "backup": cmd_backup, "restore": cmd_restore,
+        "portal": cmd_portal,
     }.get(args.command, cmd_self_test if args.self_test else cmd_gui)
     try:
         return handler(args)
