@@ -251,7 +251,11 @@ def with_terminal_number(text: str, number: int, data_dir: Path) -> str:
         else:
             lines.insert(terminal_at + 1, f"number = {number}\n")
     new = "".join(lines)
-    if parse_config(new, data_dir, env={}).terminal != number:
+    try:
+        written = parse_config(new, data_dir, env={}).terminal
+    except ConfigError:
+        written = None
+    if written != number:
         raise ConfigError(f"{CONFIG_NAME}: set [terminal] number = {number} by hand "
                           "(this file writes it in a way bp-till does not edit).")
     return new
@@ -261,6 +265,8 @@ def write_terminal_number(data_dir: Path, number: int) -> str | None:
     """Set the till's number in its config (created if missing); returns the text before."""
     path = data_dir / CONFIG_NAME
     before = path.read_text(encoding="utf-8") if path.exists() else None
+    if before is not None:
+        parse_config(before, data_dir)  # a mistake already there is named as such
     data_dir.mkdir(parents=True, exist_ok=True)
     path.write_text(with_terminal_number(DEFAULT_FILE if before is None else before,
                                          number, data_dir), encoding="utf-8")
