@@ -16,6 +16,7 @@ from bp_till.services.card_desk import CardDesk
 from bp_till.services.receipts import Receipts, StoreJournal
 from bp_till.services.context import Site, TillContext
 from bp_till.services.ranks import current_rank_table
+from bp_till.services.terminal_number import adopt_terminal_number
 from bp_till.store.db import open_store
 
 if TYPE_CHECKING:
@@ -101,6 +102,11 @@ def setup_logging(config: Config, level: int = logging.INFO) -> None:
 def open_till(config: Config, clock: Clock | None = None, printer: Printer | None = None) -> Till:
     store = open_store(config.store_path)
     ctx = TillContext(store=store, clock=clock or SystemClock(), site=site_of(config))
+    try:
+        adopt_terminal_number(ctx)  # before any new event: they all carry one number
+    except BaseException:
+        store.dispose()
+        raise
     ctx.ranks = current_rank_table(ctx)[1]
     printer = printer or Printer(
         config.printer_url, config.printer_profile, config.printer_timeout_s, config.preview_dir

@@ -23,6 +23,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     init = sub.add_parser("init", help="create the data folder, config and store")
     init.add_argument("--demo", action="store_true", help="load the demo menu, cast and staff")
+    init.add_argument("--terminal", type=int, metavar="N",
+                      help="this till's number, 1-99, unique in the shop (written to the "
+                           "config before the first event; default: the config's, 1)")
     sim = sub.add_parser("simulate", help="ring up realistic checks (training and load)")
     sim.add_argument("--checks", type=int, required=True, help="how many checks")
     sim.add_argument("--seed", type=int, help="random seed, for a repeatable run")
@@ -46,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     backs_format.add_argument("--csv", action="store_true", help="print CSV for a payroll sheet")
     backup = sub.add_parser("backup", help="copy the store safely, even while the till runs")
     backup.add_argument("--to", help="a new file or a folder (default: backups/ in the data folder)")
+    restore = sub.add_parser("restore", help="put a backup in the store's place (the till closed) "
+                                             "and catch up with the central database")
+    restore.add_argument("backup", help="the backup file (bp-till backup made it)")
     portal = sub.add_parser("portal", help="serve the producer website (the card slip's login)")
     portal.add_argument("--demo", action="store_true",
                         help="demo producers with visits and votes, and one login printed to try")
@@ -53,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     portal.add_argument("--port", type=int, help="listen on this port (default: [portal] port)")
     portal.add_argument("--proxy-headers", action="store_true",
                         help="behind a reverse proxy: client addresses from X-Forwarded-For")
-    for name in ("init", "simulate", "central", "sync", "backup", "portal"):
+    for name in ("init", "simulate", "central", "sync", "backup", "restore", "portal"):
         sub.choices[name].add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
     for leaf in (report_day, report_backs, central_init):  # after the sub-subcommand too
         # default SUPPRESS: when absent here, a --data-dir given before `init` stays
@@ -79,8 +85,9 @@ def cmd_init(args) -> int:
     from bp_till.demo import load_demo
     from bp_till.services.staff import add_staff, list_staff
 
-    till = _open(args)
+    till = _open_numbered(args) if args.terminal is not None else _open(args)
     print(f"Data folder: {till.config.data_dir}")
+    print(f"Terminal:    {till.config.terminal}")
     print(f"Store:       {till.config.store_path}")
     if args.demo:
         created = load_demo(till.ctx)
@@ -101,6 +108,29 @@ def cmd_init(args) -> int:
         print("(Staff were set up on an earlier run; their PINs were printed then.)")
     till.close()
     return 0
+
+
+def _open_numbered(args):
+    """Open the till as terminal ``--terminal``: the number is in the config before any event.
+
+    An existing till's store decides whether its number may still change (see
+    services/terminal_number.py); when it may not, the config is put back as it was.
+    """
+    from bp_till.config import CONFIG_NAME, write_terminal_number
+
+    if not 1 <= args.terminal <= 99:
+        raise TillError(f"--terminal must be a till number from 1 to 99 (it is {args.terminal}).")
+    data_dir = resolve_data_dir(getattr(args, "sub_data_dir", None) or args.data_dir)
+    before = write_terminal_number(data_dir, args.terminal)
+    try:
+        return _open(args)
+    except BaseException:
+        path = data_dir / CONFIG_NAME
+        if before is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.write_text(before, encoding="utf-8")
+        raise
 
 
 def cmd_simulate(args) -> int:
@@ -157,6 +187,7 @@ def cmd_central(args) -> int:
 def cmd_sync(args) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
+    from bp_till.sync.numbering import NumberTaken
     from bp_till.sync.once import open_central, run_round
     from bp_till.sync.push import pending_count
 
@@ -165,6 +196,8 @@ def cmd_sync(args) -> int:
     try:
         engine = open_central(url)
         result = run_round(till.ctx, engine)
+    except NumberTaken as exc:  # says itself how many stay queued and what to do
+        return _central_failure(exc, url)
     except (SQLAlchemyError, ImportError) as exc:
         print(f"{pending_count(till.ctx)} events stay queued.", file=sys.stderr)
         return _central_failure(exc, url)
@@ -259,6 +292,52 @@ def cmd_backup(args) -> int:
     return 0
 
 
+def cmd_restore(args) -> int:
+    """Put a backup in the store's place, then continue its numbering from the central database.
+
+    The central database is reached first: a restored store must learn what
+    this till sent after the backup before it rings anything up (sync/numbering.py).
+    """
+    from pathlib import Path
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bp_till.bootstrap import open_till, setup_logging
+    from bp_till.store.backup import restore_store
+    from bp_till.sync.numbering import NumberTaken, last_number
+    from bp_till.sync.once import open_central, run_round
+
+    config = load_config(resolve_data_dir(getattr(args, "sub_data_dir", None) or args.data_dir),
+                         create=False)
+    url = config.central_url
+    try:
+        engine = open_central(url)
+        engine.connect().close()  # reachable, before anything moves
+    except (SQLAlchemyError, ImportError) as exc:
+        print("Nothing was restored: a restored till continues its numbering from the central "
+              "database, so it must be reachable.", file=sys.stderr)
+        return _central_failure(exc, url)
+    setup_logging(config)
+    kept = restore_store(Path(args.backup).expanduser().resolve(), config.store_path)
+    print(f"Restored {args.backup} as {config.store_path}"
+          + (f" (the store it replaced is kept as {kept.name})." if kept else "."))
+    till = open_till(config)
+    try:
+        result = run_round(till.ctx, engine)
+        newest = last_number(till.ctx)
+    except (NumberTaken, SQLAlchemyError) as exc:
+        print("The backup is in place, but this till has not caught up with the central "
+              "database yet: run bp-till sync --once before ringing anything up.", file=sys.stderr)
+        return _central_failure(exc, url)
+    finally:
+        till.close()
+        engine.dispose()
+    print(f"Caught up with the central database: {result.pushed} queued events sent "
+          f"({result.new} new to it), {result.pulled} changes brought back. Terminal "
+          f"{config.terminal}'s next event is number {newest + 1}.")
+    return 0
+
+
 def cmd_portal(args) -> int:
     try:
         from bp_till.portal import server
@@ -302,7 +381,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handler = {
         "init": cmd_init, "simulate": cmd_simulate, "central": cmd_central, "sync": cmd_sync,
-        "report": cmd_report, "backup": cmd_backup, "portal": cmd_portal,
+        "report": cmd_report, "backup": cmd_backup, "restore": cmd_restore,
+        "portal": cmd_portal,
     }.get(args.command, cmd_self_test if args.self_test else cmd_gui)
     try:
         return handler(args)

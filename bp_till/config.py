@@ -229,3 +229,45 @@ def load_config(data_dir: Path, *, create: bool = True) -> Config:
         data_dir.mkdir(parents=True, exist_ok=True)
         path.write_text(DEFAULT_FILE, encoding="utf-8")
     return parse_config(path.read_text(encoding="utf-8"), data_dir)
+
+
+def with_terminal_number(text: str, number: int, data_dir: Path) -> str:
+    """The config text with ``[terminal] number`` set, every other line as it was."""
+    lines = text.splitlines(keepends=True)
+    header = re.compile(r"\s*\[\s*([^\]\s]+)\s*\]")
+    section, terminal_at = None, None
+    for i, line in enumerate(lines):
+        if match := header.match(line):
+            section = match.group(1)
+            terminal_at = i if section == "terminal" else terminal_at
+        elif section == "terminal" and re.match(r"\s*number\s*=", line):
+            lines[i] = re.sub(r"^(\s*number\s*=\s*)[^\s#]+", rf"\g<1>{number}", line)
+            break
+    else:  # no number line in [terminal]: add one under its header, or the section
+        if terminal_at is None:
+            if lines and not lines[-1].endswith("\n"):
+                lines[-1] += "\n"
+            lines.append(f"\n[terminal]\nnumber = {number}\n")
+        else:
+            lines.insert(terminal_at + 1, f"number = {number}\n")
+    new = "".join(lines)
+    try:
+        written = parse_config(new, data_dir, env={}).terminal
+    except ConfigError:
+        written = None
+    if written != number:
+        raise ConfigError(f"{CONFIG_NAME}: set [terminal] number = {number} by hand "
+                          "(this file writes it in a way bp-till does not edit).")
+    return new
+
+
+def write_terminal_number(data_dir: Path, number: int) -> str | None:
+    """Set the till's number in its config (created if missing); returns the text before."""
+    path = data_dir / CONFIG_NAME
+    before = path.read_text(encoding="utf-8") if path.exists() else None
+    if before is not None:
+        parse_config(before, data_dir)  # a mistake already there is named as such
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path.write_text(with_terminal_number(DEFAULT_FILE if before is None else before,
+                                         number, data_dir), encoding="utf-8")
+    return before

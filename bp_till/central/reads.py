@@ -171,6 +171,17 @@ def acknowledged(conn: Connection, terminal: int) -> int:
                        .where(events.c.terminal == terminal))
 
 
+def numbered_from(conn: Connection, terminal: int, seq: int) -> dict[int, str]:
+    """seq -> event id of that terminal's events from a sequence number on.
+
+    What a till compares its own numbers with before it pushes (sync/numbering.py):
+    read by the (terminal, seq) key, and usually a row or two.
+    """
+    e = events.c
+    return dict(conn.execute(select(e.seq, e.event_id)
+                             .where(e.terminal == terminal, e.seq >= seq)).all())
+
+
 def refusals(conn: Connection, terminal: int) -> list[Refusal]:
     """The votes of that terminal the central database refused, oldest first."""
     v = vote_refusals.c

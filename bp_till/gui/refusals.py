@@ -115,6 +115,17 @@ CATALOGUE: list[tuple[str, str]] = [
      QT_TRANSLATE_NOOP("Refusals", "A points adjustment needs a reason.")),
     (rf"The count of {_YEN} must be from 0 to {_N}\.",
      QT_TRANSLATE_NOOP("Refusals", "The count of {0} must be from 0 to {1}.")),
+    # The sync (bp_till/sync/numbering.py): another till has this till's number
+    (rf"The central database refuses terminal {_N}'s events: it holds other events under "
+     rf"terminal \d+'s numbers(?: \(.+\))?, so another till is set up as terminal \d+ too\. "
+     r"Give this till a number no other till uses: set \[terminal\] number in its bp-till\.toml "
+     rf"and start it again \(its queued events take the new number\)\. Nothing was sent; "
+     rf"{_N} events stay queued here\.",
+     QT_TRANSLATE_NOOP("Refusals", "The central database refuses terminal {0}'s events: another "
+                                   "till is set up as terminal {0} too. Give this till a number "
+                                   "no other till uses: set [terminal] number in its bp-till.toml "
+                                   "and start it again (its queued events take the new number). "
+                                   "Nothing was sent; {1} events stay queued here.")),
     # Votes and ranks
     (rf"That is {_N} vote points; the producer has {_N}\.",
      QT_TRANSLATE_NOOP("Refusals", "That is {0} vote points; the producer has {1}.")),

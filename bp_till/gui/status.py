@@ -70,8 +70,14 @@ class StatusBar(QObject):
         elif state.running:
             text = self.tr("Sync: sending…") + " · " + waiting
         elif state.last_error:
-            text = self.tr("Sync: central database unreachable, next try {at}").format(
-                at=_clock(state.next_attempt)) + " · " + waiting
+            if state.refused:  # no retry helps: a person must renumber a till
+                text = self.tr("Sync stopped: the central database refuses terminal {n}'s "
+                               "events (another till has this number; see the tip)").format(
+                    n=self.till.ctx.site.terminal)
+            else:
+                text = self.tr("Sync: central database unreachable, next try {at}").format(
+                    at=_clock(state.next_attempt))
+            text += " · " + waiting
             self.sync_label.setStyleSheet("color: #b00020; font-weight: bold;")
             self.sync_label.setToolTip(localise(state.last_error))
         elif state.last_success:

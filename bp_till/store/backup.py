@@ -91,3 +91,52 @@ def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
         return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
     finally:
         conn.rollback()
+
+
+def restore_store(backup: Path, store: Path) -> Path | None:
+    """Put a checked backup in the store's place; returns where the old store was kept.
+
+    The old store and its write-ahead files are renamed, never deleted
+    (``till-damaged-…db``, with its -wal and -shm beside it, so it still opens).
+    The backup is copied in as ``till.db.partial`` first and renamed last, so
+    a restore cut short leaves either no store or a whole one.
+    """
+    if not backup.is_file():
+        raise NotFound(f"There is no backup at {backup}.")
+    _verify(backup)  # a damaged backup is refused before anything moves
+    if _in_use(store):
+        raise TillError(f"{store} is open in another program (the till, or a bp-till command): "
+                        "close it first, then restore.")
+    kept = None
+    if store.exists():
+        kept = _free(store.with_name(backup_name(datetime.now(TOKYO), "damaged")))
+        for suffix in ("-wal", "-shm"):
+            side = store.with_name(store.name + suffix)
+            if side.exists():
+                side.rename(kept.with_name(kept.name + suffix))
+        store.rename(kept)
+    partial = store.with_name(store.name + ".partial")
+    partial.unlink(missing_ok=True)
+    _copy(backup, partial)
+    partial.rename(store)
+    return kept
+
+
+def _in_use(store: Path) -> bool:
+    """Whether another connection has the store open: it holds a lock an exclusive one needs.
+
+    (An idle till in WAL mode holds no lock on the file itself, but does on its shared
+    memory, which exclusive locking mode must take too.)
+    """
+    if not store.exists():
+        return False
+    with closing(sqlite3.connect(store, timeout=0)) as conn:
+        try:
+            conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+            conn.execute("BEGIN EXCLUSIVE")
+            conn.rollback()
+        except sqlite3.OperationalError as exc:
+            return "locked" in str(exc)
+        except sqlite3.DatabaseError:
+            return False  # too damaged to say; nothing can be writing to it sensibly
+    return False

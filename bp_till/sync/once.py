@@ -12,9 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 
 from bp_till.central.db import central_engine, init_central
 from bp_till.services.context import TillContext
+from bp_till.sync.numbering import NumberTaken, continue_card_numbers, continue_numbering
 from bp_till.sync.pull import PullResult, pull
 from bp_till.sync.push import BATCH_SIZE, pending_count, push
 
@@ -37,8 +39,10 @@ def failure_reason(exc: BaseException) -> str:
 def explain_failure(exc: BaseException, url: str) -> str:
     """One line a shift lead can read: where (never the password), and the driver's why."""
     from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError, IntegrityError
+    from sqlalchemy.exc import ArgumentError
 
+    if isinstance(exc, NumberTaken):
+        return str(exc)  # names the terminal and the way out; nothing about the server
     try:
         where = make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
@@ -59,9 +63,18 @@ def open_central(central_url: str) -> Engine:
 
 
 def run_round(ctx: TillContext, engine: Engine, batch_size: int = BATCH_SIZE) -> RoundResult:
-    """Push, then pull; raises the driver's error when the central side fails."""
-    pushed = push(ctx, engine, batch_size)
+    """Push, then pull; raises the driver's error when the central side fails.
+
+    First the till's numbers are held against the central's (numbering.py):
+    ``NumberTaken`` when another till uses this terminal number, nothing sent.
+    """
+    continue_numbering(ctx, engine)
+    try:
+        pushed = push(ctx, engine, batch_size)
+    except IntegrityError as exc:  # the numbers were taken between the check and the push
+        raise NumberTaken(ctx.site.terminal, 0, pending_count(ctx), failure_reason(exc)) from exc
     pulled = pull(ctx, engine)
+    continue_card_numbers(ctx)
     # Counted again: a check settled while the round ran is queued for the next one.
     return RoundResult(pushed.sent, pushed.new, pulled.changes, pending_count(ctx), pulled)
 

@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Engine
 
 from bp_till.services.context import TillContext
+from bp_till.sync.numbering import NumberTaken
 from bp_till.sync.once import (
     RoundResult, explain_failure, failure_reason, open_central, run_round,
 )
@@ -38,6 +39,7 @@ class SyncState:
     pending: int = 0  # events queued here
     next_attempt: datetime | None = None
     failures: int = 0  # rounds failed in a row
+    refused: bool = False  # the last round was refused: another till has this number
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,7 @@ class SyncWorker:
             return self._failed(exc)
         now = self.ctx.clock.now()
         self._publish(running=False, last_success=now, last_error=None, failures=0,
-                      pending=result.pending)
+                      pending=result.pending, refused=False)
         return RoundOutcome(True, now, result.pending, result)
 
     def _failed(self, exc: Exception) -> RoundOutcome:
@@ -157,6 +159,6 @@ class SyncWorker:
             self._engine = None
         pending = pending_count(self.ctx)
         self._publish(running=False, last_error=message, failures=self._state.failures + 1,
-                      pending=pending)
+                      pending=pending, refused=isinstance(exc, NumberTaken))
         return RoundOutcome(False, self.ctx.clock.now(), pending, error=message,
                             reason=failure_reason(exc))

@@ -1010,6 +1010,11 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>Refusals</name>
     <message>
+        <location filename="../../bp_till/gui/refusals.py" line="125"/>
+        <source>The central database refuses terminal {0}&apos;s events: another till is set up as terminal {0} too. Give this till a number no other till uses: set [terminal] number in its bp-till.toml and start it again (its queued events take the new number). Nothing was sent; {1} events stay queued here.</source>
+        <translation>本部データベースがターミナル {0} のイベントを受け付けません。別のレジもターミナル {0} として設定されています。このレジに他のレジが使っていない番号を付けてください: bp-till.toml の [terminal] number を変えて起動し直します（未送信のイベントは新しい番号になります）。何も送信されていません。未送信 {1} 件はこのレジに残っています。</translation>
+    </message>
+    <message>
         <location filename="../../bp_till/gui/refusals.py" line="22"/>
         <source>Wrong PIN ({0} tries left).</source>
         <translation>PINが違います（あと{0}回）。</translation>
@@ -1750,6 +1755,11 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 </context>
 <context>
     <name>StatusBar</name>
+    <message>
+        <location filename="../../bp_till/gui/status.py" line="74"/>
+        <source>Sync stopped: the central database refuses terminal {n}&apos;s events (another till has this number; see the tip)</source>
+        <translation>同期停止: 本部データベースがターミナル {n} のイベントを受け付けません（別のレジが同じ番号です。詳細はヒントを参照）</translation>
+    </message>
     <message>
         <location filename="../../bp_till/gui/status.py" line="65"/>
         <source>{n} events waiting</source>
