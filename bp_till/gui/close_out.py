@@ -30,6 +30,7 @@ from bp_till.gui.loader import load_ui
 from bp_till.gui.override import OverrideDialog, run_privileged
 from bp_till.gui.refusals import localise
 from bp_till.printing.blocks import Line, Row
+from bp_till.printing.backs_layout import backs_slip
 from bp_till.printing.layout import close_out_figures, close_out_report
 from bp_till.printing.queue import JobKind, JobResult, Printout
 from bp_till.services.closeout import DayReport, close_day, current_day, day_report
@@ -199,6 +200,7 @@ class CloseOutView(QObject):
         self._show(report)
         self.notes = {"closed": (self.tr("Business day {day} is closed.").format(day=self.day), False)}
         self._print(report)
+        self._print_backs_slips(report)
         self._note("synced", self.tr("Sending the night's points…"))
         self.closed.emit(report)
         in_background(self._sync_once, self._synced, lambda refusal: None, self)
@@ -232,6 +234,14 @@ class CloseOutView(QObject):
         ticket = self.till.print_queue.submit(
             Printout(JobKind.DOCUMENT, blocks, self.ctx.clock.now(), "close-out"))
         ticket.add_done_callback(on_gui_thread(self._printed, self))
+
+    def _print_backs_slips(self, report: DayReport) -> None:
+        """A slip for each cast member with backs tonight, once, at the close (not on a retry)."""
+        for backs in report.figures.backs:
+            blocks = backs_slip(backs, report.figures.business_day, self.ctx.site.shop_name,
+                                self.ctx.site.terminal)
+            self.till.print_queue.submit(
+                Printout(JobKind.DOCUMENT, blocks, self.ctx.clock.now(), f"backs-{backs.code}"))
 
     def _printed(self, result: JobResult) -> None:
         if result.ok:

@@ -166,64 +166,69 @@
         <translation>{n}名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="128"/>
+        <location filename="../../bp_till/gui/check_view.py" line="127"/>
         <source>Check #{number} · {table} · {kind}</source>
         <translation>伝票 #{number} · {table} · {kind}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="130"/>
+        <location filename="../../bp_till/gui/check_view.py" line="132"/>
+        <source>nominates {names}</source>
+        <translation>指名 {names}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="134"/>
         <source>Stay {stay}</source>
         <translation>滞在 {stay}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="134"/>
+        <location filename="../../bp_till/gui/check_view.py" line="138"/>
         <source>{rate}% items {total} (tax {tax})</source>
         <translation>{rate}%対象 {total}（内税 {tax}）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="139"/>
+        <location filename="../../bp_till/gui/check_view.py" line="143"/>
         <source>Total {total}</source>
         <translation>合計 {total}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="145"/>
+        <location filename="../../bp_till/gui/check_view.py" line="149"/>
         <source>No producer card on this check yet.</source>
         <translation>この伝票にはまだプロデューサーカードがありません。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="147"/>
+        <location filename="../../bp_till/gui/check_view.py" line="151"/>
         <source>{login} · {rank} {mult} · {spend} spend points · {votes} vote points
 This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <translation>{login} · {rank} {mult} · 累計 {spend} pt · 投票 {votes} pt
 この伝票で +{earn} pt、投票 +{earn_votes} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="153"/>
+        <location filename="../../bp_till/gui/check_view.py" line="157"/>
         <source>{needed} points to {rank}.</source>
         <translation>{rank}まであと {needed} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="160"/>
+        <location filename="../../bp_till/gui/check_view.py" line="164"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="196"/>
+        <location filename="../../bp_till/gui/check_view.py" line="203"/>
         <source>Choose the line to void first.</source>
         <translation>取り消す明細を先に選んでください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="199"/>
+        <location filename="../../bp_till/gui/check_view.py" line="206"/>
         <source>Why void {item}?</source>
         <translation>「{item}」を取り消す理由は？</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="203"/>
+        <location filename="../../bp_till/gui/check_view.py" line="210"/>
         <source>Why cancel the whole check?</source>
         <translation>伝票全体を取り消す理由は？</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="233"/>
+        <location filename="../../bp_till/gui/check_view.py" line="240"/>
         <source>Check #{number} is empty: there is nothing to settle.</source>
         <translation>伝票 #{number} は空です。会計するものがありません。</translation>
     </message>
@@ -591,6 +596,11 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <location filename="../../bp_till/gui/menu_panel.py" line="22"/>
         <source>Goods</source>
         <translation>グッズ</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/menu_panel.py" line="23"/>
+        <source>Nominations</source>
+        <translation>指名</translation>
     </message>
 </context>
 <context>
@@ -1010,7 +1020,7 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>Refusals</name>
     <message>
-        <location filename="../../bp_till/gui/refusals.py" line="125"/>
+        <location filename="../../bp_till/gui/refusals.py" line="124"/>
         <source>The central database refuses terminal {0}&apos;s events: another till is set up as terminal {0} too. Give this till a number no other till uses: set [terminal] number in its bp-till.toml and start it again (its queued events take the new number). Nothing was sent; {1} events stay queued here.</source>
         <translation>本部データベースがターミナル {0} のイベントを受け付けません。別のレジもターミナル {0} として設定されています。このレジに他のレジが使っていない番号を付けてください: bp-till.toml の [terminal] number を変えて起動し直します（未送信のイベントは新しい番号になります）。何も送信されていません。未送信 {1} 件はこのレジに残っています。</translation>
     </message>
@@ -1275,37 +1285,37 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <translation>{0} の枚数は0〜{1}です。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/refusals.py" line="120"/>
+        <location filename="../../bp_till/gui/refusals.py" line="131"/>
         <source>That is {0} vote points; the producer has {1}.</source>
         <translation>{0} ポイントの投票ですが、残りは {1} ポイントです。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/refusals.py" line="122"/>
+        <location filename="../../bp_till/gui/refusals.py" line="133"/>
         <source>Choose at least one cast member to vote for.</source>
         <translation>投票するキャストを1人以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/refusals.py" line="124"/>
+        <location filename="../../bp_till/gui/refusals.py" line="135"/>
         <source>That would take the producer&apos;s points below zero.</source>
         <translation>ポイントがマイナスになってしまいます。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/refusals.py" line="125"/>
+        <location filename="../../bp_till/gui/refusals.py" line="136"/>
         <source>The adjustment changes nothing.</source>
         <translation>調整の内容がありません。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/refusals.py" line="127"/>
+        <location filename="../../bp_till/gui/refusals.py" line="138"/>
         <source>{0}: {1} is not a multiplier like 1.5 or 2.</source>
         <translation>{0}：{1} は 1.5 や 2 のような倍率ではありません。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/refusals.py" line="129"/>
+        <location filename="../../bp_till/gui/refusals.py" line="140"/>
         <source>Multipliers start at ×1.0 and never fall as the rank rises.</source>
         <translation>倍率は×1.0から始まり、ランクが上がるほど下がってはいけません。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/refusals.py" line="131"/>
+        <location filename="../../bp_till/gui/refusals.py" line="142"/>
         <source>A rank table needs a first rank at 0 points.</source>
         <translation>ランク表の最初のランクは0ポイントから始まる必要があります。</translation>
     </message>
@@ -1776,42 +1786,42 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <translation>同期: 送信中…</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="73"/>
+        <location filename="../../bp_till/gui/status.py" line="78"/>
         <source>Sync: central database unreachable, next try {at}</source>
         <translation>同期: 本部データベースに接続できません。次回 {at}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="78"/>
+        <location filename="../../bp_till/gui/status.py" line="84"/>
         <source>Synced {at}</source>
         <translation>同期済み {at}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="80"/>
+        <location filename="../../bp_till/gui/status.py" line="86"/>
         <source>Sync: starting</source>
         <translation>同期: 開始中</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="85"/>
+        <location filename="../../bp_till/gui/status.py" line="91"/>
         <source>Printer: {problem}</source>
         <translation>プリンター: {problem}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="88"/>
+        <location filename="../../bp_till/gui/status.py" line="94"/>
         <source>Printer: ready</source>
         <translation>プリンター: 準備完了</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="91"/>
+        <location filename="../../bp_till/gui/status.py" line="97"/>
         <source>paper low</source>
         <translation>用紙残りわずか</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="93"/>
+        <location filename="../../bp_till/gui/status.py" line="99"/>
         <source>{n} printing</source>
         <translation>印刷待ち {n} 件</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="95"/>
+        <location filename="../../bp_till/gui/status.py" line="101"/>
         <source>{n} receipts to print again</source>
         <translation>再印刷が必要なレシート {n} 件</translation>
     </message>

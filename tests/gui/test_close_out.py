@@ -9,7 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QPushButton, QSpinBox, QTableWidget
 from sqlalchemy import func, select
 
+from datetime import date
+
 from bp_till.domain.settlement import Tender
+from bp_till.services.backs import save_back_rates
 from bp_till.gui.app import MainWindow
 from bp_till.sync.once import sync_now
 from bp_till.services import checks
@@ -74,7 +77,8 @@ def _click(qtbot, view, name):
 
 
 def test_a_shift_lead_counts_the_drawer_and_closes_the_night(qtbot, request, ctx, cashier, shift_lead, night,
-                                                             tmp_path):
+                                                             tmp_path, manager):
+    save_back_rates(ctx, manager, date(2026, 11, 20), [("C04", "yen", 700)])
     window = _view(qtbot, request, ctx, tmp_path, f"sqlite:///{tmp_path / 'central.db'}")
     view = window.closeout
     opened = view.widget.findChild(QListWidget, "openChecksList")
@@ -114,6 +118,12 @@ def test_a_shift_lead_counts_the_drawer_and_closes_the_night(qtbot, request, ctx
     printed = [i.text for i in read_escpos((tmp_path / "report.bin").read_bytes()) if isinstance(i, Text)]
     assert any(line.startswith("Closed 2026-11-20") and line.endswith("by Kenta") for line in printed)
     assert "Checks                                   4" in printed
+    # after the report, one backs slip: カレン's cheki, the only cast-credited line tonight
+    assert printed.count("Business day 2026-11-20  Till #1") == 2
+    assert json.loads(day.figures)["backs"] == [{
+        "code": "C003", "name": "カレン", "count": 1, "total": 700,
+        "items": [{"item_code": "C04", "item_name": "ツーショットチェキ（サイン・落書き付き）",
+                   "count": 1, "back": 700}]}]
 
 
 def test_a_cashier_closes_with_a_shift_leads_pin_while_printer_and_central_are_down(
