@@ -1,9 +1,11 @@
-"""Settings: the screens' language, this till's facts, the rank table and the stage shows."""
+"""Settings: the screens' language, this till's facts, the rank table, the stage shows and the cast backs."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QPushButton, QTableWidget, QTableWidgetItem, QWidget,
+)
 
 from bp_till.bootstrap import Till
 from bp_till.domain.business_day import TOKYO
@@ -13,6 +15,7 @@ from bp_till.gui.feedback import Feedback
 from bp_till.gui.i18n import LANGUAGES, saved_language
 from bp_till.gui.loader import load_ui
 from bp_till.gui.override import OverrideDialog, run_privileged
+from bp_till.gui.backs_editor import BacksEditor
 from bp_till.gui.shows_editor import ShowsEditor
 from bp_till.services.clock import accept_clock
 from bp_till.services.ranks import current_rank_table, save_rank_table
@@ -33,8 +36,8 @@ class SettingsView(QObject):
         self.till, self.ctx = till, till.ctx
         self.staff: StaffMember | None = None
         self.override: OverrideDialog | None = None
-        self.widget = load_ui("settings", parent)
-        find = self.widget.findChild
+        self.form = load_ui("settings", parent)
+        find = self.form.findChild
         combo: QComboBox = find(QComboBox, "languageCombo")
         for code, name in LANGUAGES.items():
             combo.addItem(name, code)
@@ -56,15 +59,24 @@ class SettingsView(QObject):
             lambda: self.table.removeRow(self.table.currentRow()))
         find(QPushButton, "saveRanksButton").clicked.connect(self.save_ranks)
         find(QPushButton, "acceptClockButton").clicked.connect(self.accept_clock)
-        self.shows = ShowsEditor(self.ctx, self.widget)
-        layout = self.widget.layout()
-        layout.insertWidget(layout.indexOf(find(QWidget, "clockBox")), self.shows.box)
+        self.shows = ShowsEditor(self.ctx, self.form)
+        layout = self.form.layout()
+        self.backs = BacksEditor(self.ctx, self.form)
+        beside = QHBoxLayout()  # side by side: the screen has no room for them one under the other
+        beside.addWidget(self.shows.box, 1)
+        beside.addWidget(self.backs.box, 2)
+        layout.insertLayout(layout.indexOf(find(QWidget, "clockBox")), beside)
+        # Ranks, shows, backs and the clock are taller than a 1280x800 till: the page scrolls.
+        self.widget = QScrollArea(parent, widgetResizable=True, objectName="Settings")  # the name the self-test lists
+        self.widget.setFrameShape(QFrame.Shape.NoFrame)
+        self.widget.setWidget(self.form)
 
     def show_for(self, staff: StaffMember) -> None:
         self.staff = staff
         self.feedback.clear()
         self._load_ranks()
         self.shows.show_for(staff)
+        self.backs.show_for(staff)
         self._show_clock()
 
     def _show_clock(self) -> None:

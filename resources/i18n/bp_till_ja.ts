@@ -53,6 +53,84 @@
     </message>
 </context>
 <context>
+    <name>BacksEditor</name>
+    <message>
+        <location filename="../../bp_till/gui/backs_editor.py" line="36"/>
+        <source>Cast backs (a manager&apos;s PIN to save)</source>
+        <translation>キャストバック（保存には店長の PIN）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/backs_editor.py" line="43"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/backs_editor.py" line="43"/>
+        <source>Price</source>
+        <translation>価格</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/backs_editor.py" line="43"/>
+        <source>Back</source>
+        <translation>バック</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/backs_editor.py" line="43"/>
+        <source>Yen or %</source>
+        <translation>円 / %</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/backs_editor.py" line="47"/>
+        <source>In force from (YYYY-MM-DD)</source>
+        <translation>適用開始日（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/backs_editor.py" line="48"/>
+        <source>Save the backs</source>
+        <translation>バックを保存</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/backs_editor.py" line="61"/>
+        <source>no back</source>
+        <translation>バックなし</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/backs_editor.py" line="61"/>
+        <source>yen per item</source>
+        <translation>1点あたり円</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/backs_editor.py" line="62"/>
+        <source>% of the price</source>
+        <translation>価格の %</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/backs_editor.py" line="67"/>
+        <source>Version {v}, in force from {day}</source>
+        <translation>バージョン {v}（{day} から適用）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/backs_editor.py" line="69"/>
+        <source>No backs saved yet</source>
+        <translation>バックはまだ保存されていません</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/backs_editor.py" line="91"/>
+        <source>In force from: type a day as YYYY-MM-DD.</source>
+        <translation>適用開始日: YYYY-MM-DD の形で入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/backs_editor.py" line="109"/>
+        <source>Save new cast backs</source>
+        <translation>新しいキャストバックを保存</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/backs_editor.py" line="114"/>
+        <source>Backs version {v} is saved.</source>
+        <translation>バック バージョン {v} を保存しました。</translation>
+    </message>
+</context>
+<context>
     <name>CastPicker</name>
     <message>
         <location filename="../../ui/cast_picker.ui" line="5"/>
@@ -295,82 +373,82 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>CloseOutView</name>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="128"/>
+        <location filename="../../bp_till/gui/close_out.py" line="129"/>
         <source>closed {time} by {name}</source>
         <translation>{time} に {name} が締め済み</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="131"/>
+        <location filename="../../bp_till/gui/close_out.py" line="132"/>
         <source>open</source>
         <translation>営業中</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="132"/>
+        <location filename="../../bp_till/gui/close_out.py" line="133"/>
         <source>Business day {day}: {state}</source>
         <translation>営業日 {day}：{state}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="136"/>
+        <location filename="../../bp_till/gui/close_out.py" line="137"/>
         <source>#{number}  {table}  opened {time}</source>
         <translation>#{number}  {table}  {time} 開始</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="183"/>
+        <location filename="../../bp_till/gui/close_out.py" line="184"/>
         <source>over {amount}</source>
         <translation>過剰 {amount}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="185"/>
+        <location filename="../../bp_till/gui/close_out.py" line="186"/>
         <source>short {amount}</source>
         <translation>不足 {amount}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="186"/>
+        <location filename="../../bp_till/gui/close_out.py" line="187"/>
         <source>even</source>
         <translation>過不足なし</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="195"/>
+        <location filename="../../bp_till/gui/close_out.py" line="196"/>
         <source>Close business day {day}</source>
         <translation>営業日 {day} を締める</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="200"/>
+        <location filename="../../bp_till/gui/close_out.py" line="201"/>
         <source>Business day {day} is closed.</source>
         <translation>営業日 {day} を締めました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="202"/>
+        <location filename="../../bp_till/gui/close_out.py" line="204"/>
         <source>Sending the night&apos;s points…</source>
         <translation>今夜のポイントを送信しています…</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="219"/>
+        <location filename="../../bp_till/gui/close_out.py" line="221"/>
         <source>The night&apos;s points are queued ({n} events): the central database cannot be reached ({why}).</source>
         <translation>今夜のポイントは送信待ちです（{n} 件）：本部データベースに接続できません（{why}）。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="222"/>
+        <location filename="../../bp_till/gui/close_out.py" line="224"/>
         <source>Synced; {n} events are still queued.</source>
         <translation>同期しました。まだ {n} 件が送信待ちです。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="224"/>
+        <location filename="../../bp_till/gui/close_out.py" line="226"/>
         <source>The night&apos;s points reached the central database.</source>
         <translation>今夜のポイントを本部データベースに送信しました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="231"/>
+        <location filename="../../bp_till/gui/close_out.py" line="233"/>
         <source>Printing the report…</source>
         <translation>レポートを印刷しています…</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="238"/>
+        <location filename="../../bp_till/gui/close_out.py" line="248"/>
         <source>The report is printed.</source>
         <translation>レポートを印刷しました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="241"/>
+        <location filename="../../bp_till/gui/close_out.py" line="251"/>
         <source>The report did not print: {why} Press Print report to try again.</source>
         <translation>レポートを印刷できませんでした: {why}「レポート印刷」でもう一度お試しください。</translation>
     </message>
@@ -1410,54 +1488,54 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="22"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="25"/>
         <source>Rank</source>
         <translation>ランク</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="23"/>
-        <location filename="../../bp_till/gui/settings_view.py" line="101"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="26"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="113"/>
         <source>From spend points</source>
         <translation>必要な累計ポイント</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="24"/>
-        <location filename="../../bp_till/gui/settings_view.py" line="102"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="27"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="114"/>
         <source>Vote multiplier</source>
         <translation>投票倍率</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="72"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="84"/>
         <source>The clock reads {now}. If a sale was refused because the clock was set back, check the time, then a manager confirms it here.</source>
         <translation>時計は {now} を示しています。時計が戻されたため会計が拒否された場合は、時刻を確認し、店長がここで確定してください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="80"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="92"/>
         <source>Confirm that the till&apos;s clock is right</source>
         <translation>レジの時計が正しいことを確定</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="81"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="93"/>
         <source>The clock is confirmed; settling works again.</source>
         <translation>時計を確定しました。会計できるようになりました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="87"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="99"/>
         <source>Version {v} in force</source>
         <translation>第{v}版を適用中</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="88"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="100"/>
         <source>The café&apos;s default ranks (never changed)</source>
         <translation>店の標準ランク（未変更）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="112"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="124"/>
         <source>Save a new rank table</source>
         <translation>新しいランク表を保存</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="117"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="129"/>
         <source>Rank table version {v} is in force; checks already rung up keep their multiplier.</source>
         <translation>ランク表 第{v}版を適用しました。入力済みの伝票は元の倍率のままです。</translation>
     </message>

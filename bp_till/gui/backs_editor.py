@@ -1,0 +1,114 @@
+"""The cast backs in Settings: yen or a percentage on each cast-credited item, from a day (manager)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget,
+    QTableWidgetItem, QWidget,
+)
+
+from bp_till.domain.backs import FIXED, PERCENT
+from bp_till.domain.business_day import business_day
+from bp_till.domain.errors import InvalidInput
+from bp_till.domain.money import Category, yen
+from bp_till.domain.typed import whole_number
+from bp_till.gui.feedback import Feedback
+from bp_till.gui.override import OverrideDialog, run_privileged
+from bp_till.services.backs import BACKS_ROLE, current_rates, save_back_rates
+from bp_till.services.context import TillContext
+from bp_till.services.masterdata import MenuEntry, menu
+from bp_till.services.staff import StaffMember
+
+NONE = ""
+KINDS = (NONE, FIXED, PERCENT)
+
+
+class BacksEditor(QObject):
+    def __init__(self, ctx: TillContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.staff: StaffMember | None = None
+        self.override: OverrideDialog | None = None
+        self.items: list[MenuEntry] = []
+        self.box = QGroupBox(self.tr("Cast backs (a manager's PIN to save)"), parent,
+                             objectName="backsBox")
+        form = QFormLayout(self.box)
+        self.version = QLabel(objectName="backsVersion")
+        form.addRow(self.version)
+        self.table = QTableWidget(0, 4, objectName="backsTable", minimumHeight=200)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Item"), self.tr("Price"), self.tr("Back"), self.tr("Yen or %")])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        form.addRow(self.table)
+        self.since = QLineEdit(objectName="backsFrom", minimumHeight=44)
+        form.addRow(self.tr("In force from (YYYY-MM-DD)"), self.since)
+        save = QPushButton(self.tr("Save the backs"), objectName="saveBacksButton", minimumHeight=48)
+        save.clicked.connect(self.save)
+        form.addRow(save)
+        message = QLabel(objectName="backsMessage", wordWrap=True)
+        form.addRow(message)
+        self.feedback = Feedback(message)
+
+    def show_for(self, staff: StaffMember) -> None:
+        self.staff = staff
+        self.feedback.clear()
+        self._load()
+
+    def _kind_names(self) -> dict[str, str]:
+        return {NONE: self.tr("no back"), FIXED: self.tr("yen per item"),
+                PERCENT: self.tr("% of the price")}
+
+    def _load(self) -> None:
+        saved = current_rates(self.ctx)
+        self.version.setText(
+            self.tr("Version {v}, in force from {day}").format(
+                v=saved.version, day=saved.effective_from.isoformat()) if saved
+            else self.tr("No backs saved yet"))
+        rates = saved.rates if saved else {}
+        self.items = [e for e in menu(self.ctx)
+                      if e.cast_credit or e.category in Category.CAST_CREDITED]
+        self.table.setRowCount(len(self.items))
+        names = self._kind_names()
+        for row, entry in enumerate(self.items):
+            rate = rates.get(entry.code)
+            self.table.setItem(row, 0, QTableWidgetItem(f"{entry.code}  {entry.name_ja}"))
+            self.table.setItem(row, 1, QTableWidgetItem(yen(entry.price)))
+            self.table.setItem(row, 2, QTableWidgetItem(str(rate.value) if rate else ""))
+            kind = QComboBox(objectName=f"backKind_{entry.code}")
+            for key in KINDS:
+                kind.addItem(names[key], key)
+            kind.setCurrentIndex(KINDS.index(rate.kind) if rate else 0)
+            self.table.setCellWidget(row, 3, kind)
+        self.since.setText(business_day(self.ctx.clock.now()).isoformat())
+
+    def _typed(self) -> tuple[date, list[tuple[str, str, int]]]:
+        try:
+            since = date.fromisoformat(self.since.text().strip())
+        except ValueError:
+            raise InvalidInput(self.tr("In force from: type a day as YYYY-MM-DD.")) from None
+        rates = []
+        for row, entry in enumerate(self.items):
+            kind = self.table.cellWidget(row, 3).currentData()
+            cell = self.table.item(row, 2)
+            if kind != NONE:
+                rates.append((entry.code, kind, whole_number(cell.text() if cell else "",
+                                                             entry.code)))
+        return since, rates
+
+    def save(self) -> None:
+        ok, typed = self.feedback.attempt(self._typed)
+        if not ok:
+            return
+        since, rates = typed
+        action = lambda approval: save_back_rates(  # noqa: E731
+            self.ctx, self.staff, since, rates, approval)
+        ok, self.override = self.feedback.attempt(
+            run_privileged, self.ctx, self.staff, BACKS_ROLE, self.tr("Save new cast backs"),
+            action, self._saved, self.box)
+
+    def _saved(self, version: int) -> None:
+        self._load()
+        self.feedback.info(self.tr("Backs version {v} is saved.").format(v=version))
