@@ -28,6 +28,7 @@ from bp_till.domain.votes import Allocation  # noqa: E402
 from bp_till.gui.app import MainWindow  # noqa: E402
 from bp_till.gui.board import RankingBoard  # noqa: E402
 from bp_till.gui.i18n import install_language  # noqa: E402
+from bp_till.printing.backs_layout import backs_slip  # noqa: E402
 from bp_till.printing.layout import card_slip, close_out_report, sale_receipt  # noqa: E402
 from bp_till.services import checks, closeout, corrections, producers, settle  # noqa: E402
 from bp_till.services.clock import accept_clock  # noqa: E402
@@ -237,6 +238,25 @@ def _close_out(app, till, out: Path) -> None:
     report = closeout.day_report(ctx, last_day)
     till.printer.render_png(close_out_report(report.figures, ctx.site.shop_name, ctx.site.terminal),
                             out / "close-out-report.png")
+    busiest = max(report.figures.backs, key=lambda backs: backs.total)
+    till.printer.render_png(backs_slip(busiest, last_day, ctx.site.shop_name, ctx.site.terminal),
+                            out / "backs-slip.png")
+    _settings(app, till, manager, out)
+
+
+def _settings(app, till, manager, out: Path) -> None:
+    """Settings scrolled to the stage shows and the cast backs the demo loads."""
+    window = MainWindow(till)
+    window.resize(1280, 800)
+    window.show()
+    window.on_signed_in(manager)
+    window.show_settings()
+    app.processEvents()
+    page = window.settings.widget
+    page.ensureWidgetVisible(window.settings.backs.box)
+    app.processEvents()
+    window.grab().save(str(out / "settings-backs.png"))
+    window.close()
 
 
 if __name__ == "__main__":

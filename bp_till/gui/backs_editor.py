@@ -42,6 +42,8 @@ class BacksEditor(QObject):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Item"), self.tr("Price"), self.tr("Back"), self.tr("Yen or %")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 80), (2, 70), (3, 150)):  # the kind's longest name fits
+            self.table.setColumnWidth(column, width)
         form.addRow(self.table)
         self.since = QLineEdit(objectName="backsFrom", minimumHeight=44)
         form.addRow(self.tr("In force from (YYYY-MM-DD)"), self.since)
