@@ -144,6 +144,7 @@ def _night(till, floor: _Floor, clock: FakeClock, arrivals, result, progress) ->
             state = _open(till, floor, n=serial)
             serial += 1
             stay = timedelta(minutes=floor.rng.randint(45, 120))
+            state["stay"] = stay
             heapq.heappush(queue, (at + stay, serial, "leave", state))
         else:
             _leave(till, floor, state, result)
@@ -155,11 +156,12 @@ def _open(till: Till, floor: _Floor, n: int) -> dict:
     ctx, rng = till.ctx, floor.rng
     cashier = rng.choice(floor.staff)
     guests = rng.choices([1, 2, 3], weights=[70, 22, 8])[0]
-    check_id = checks.open_check(ctx, cashier, f"T{n % 24 + 1}", guests, takeout=rng.random() < 0.03)
+    takeout = rng.random() < 0.03
+    check_id = checks.open_check(ctx, cashier, f"T{n % 24 + 1}", guests, takeout=takeout)
     charges = floor.by_category[Category.TABLE_CHARGE]
     charge = charges[0] if rng.random() < 0.9 or len(charges) < 2 else charges[1]
     checks.add_line(ctx, cashier, check_id, charge.code, guests)
-    return {"id": check_id, "cashier": cashier, "guests": guests}
+    return {"id": check_id, "cashier": cashier, "guests": guests, "takeout": takeout}
 
 
 def _order(till: Till, floor: _Floor, state: dict, card: str | None) -> None:
@@ -192,6 +194,15 @@ def _nominate(ctx, floor: _Floor, cashier: StaffMember, check_id: int, favourite
         checks.nominate(ctx, cashier, check_id, extra, main=False)
 
 
+def _extend(ctx, cashier: StaffMember, state: dict) -> None:
+    """A table that stayed past its time pays an extension per guest for each part of it."""
+    policy = ctx.stay
+    over = state["stay"] - timedelta(minutes=policy.limit_minutes)
+    if over > timedelta(0) and not state["takeout"]:
+        for _ in range(-(-over // timedelta(minutes=policy.extension_minutes))):
+            checks.extend_stay(ctx, cashier, state["id"])
+
+
 def _tenders(rng: random.Random, total: int) -> list[Tender]:
     roll = rng.random()
     if roll < 0.25:
@@ -219,6 +230,7 @@ def _leave(till: Till, floor: _Floor, state: dict, result: SimulationResult) -> 
     if card:
         checks.attach_producer(ctx, cashier, state["id"], card)
     _order(till, floor, state, card)
+    _extend(ctx, cashier, state)
     total = _check_total(ctx, state["id"])
     receipt = settle.settle_check(ctx, cashier, state["id"], _tenders(rng, total))
     result.counts["settled"] += 1

@@ -130,6 +130,7 @@ class DayFigures:
     business_day: date
     checks: int
     guests: int
+    extensions: int  # stays extended on the standing checks
     gross_sales: int
     refunds: int
     net_sales: int
@@ -190,6 +191,7 @@ def day_figures(
         business_day=rows.day,
         checks=len(standing),
         guests=guests,
+        extensions=sum(c.extensions for c in standing),
         gross_sales=gross,
         refunds=refunded,
         net_sales=gross + refunded,

@@ -32,6 +32,7 @@ class SaleCheck:
     spend_points: int
     vote_points: int
     void: VoidInfo | None = None
+    extensions: int = 0  # of the stay, each charged to every guest
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ class StayPolicy:
     limit_minutes: int = 90
     warn_minutes: int = 10  # how long before the limit the warning starts
     extension_minutes: int = 30
+    extension_item: str = "T03"  # the menu's extension charge, once per guest each time
 
 
 @dataclass(frozen=True)

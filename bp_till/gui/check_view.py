@@ -15,6 +15,7 @@ from bp_till.bootstrap import Till
 from bp_till.domain.identifiers import format_login_id
 from bp_till.domain.money import Category, yen
 from bp_till.domain.points import multiplier_label
+from bp_till.domain.stay import StayState
 from bp_till.domain.typed import whole_number
 from bp_till.gui.cast_picker import CastPicker
 from bp_till.gui.feedback import Feedback
@@ -132,6 +133,7 @@ class CheckView(QObject):
             title += " · " + self.tr("nominates {names}").format(names=", ".join(nominated))
         find(QLabel, "checkTitle").setText(title)
         find(QLabel, "stayLabel").setText(self.tr("Stay {stay}").format(stay=detail.stay.label))
+        find(QPushButton, "extendButton").setText(self._extend_label(detail))
         self.lines.set_lines(detail.lines)
         self.table.scrollToBottom()
         rates = [
@@ -192,6 +194,18 @@ class CheckView(QObject):
         if ok:
             self.refresh()
         return ok
+
+    def _extend_label(self, detail: CheckDetail) -> str:
+        """What a tap on Extend charges, and a warning once the table is past its time."""
+        policy = self.ctx.stay
+        item = next((e for e in self.menu.entries if e.code == policy.extension_item), None)
+        if item is None or detail.takeout:
+            return self.tr("Extend stay")
+        text = self.tr("Extend +{minutes} min: {guests} × {price}").format(
+            minutes=policy.extension_minutes, guests=detail.guests, price=yen(item.price))
+        if detail.stay.state == StayState.OVER:
+            return self.tr("Past its time! {extend}").format(extend=text)
+        return text
 
     def _extend(self) -> None:
         self._run(checks.extend_stay, self.check_id)

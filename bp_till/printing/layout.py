@@ -189,6 +189,7 @@ def close_out_figures(f: DayFigures) -> list[Block]:
     return [
         *_section(t["sales_heading"], [
             Row(t["checks"], f"{f.checks:,}"), Row(t["guests"], f"{f.guests:,}"),
+            Row(t["extensions"], f"{f.extensions:,}"),
             Row(t["gross_sales"], yen(f.gross_sales)), Row(t["refunds"], yen(f.refunds)),
             Row(t["net_sales"], yen(f.net_sales), bold=True),
             Row(t["average_per_check"], yen(f.average_per_check)),

@@ -205,8 +205,20 @@ def attach_producer(ctx: TillContext, actor: StaffMember, check_id: int, typed: 
 
 
 def extend_stay(ctx: TillContext, actor: StaffMember, check_id: int) -> int:
+    """Extend the table's stay: the extension charge for every guest, in one transaction.
+
+    Returns how many extensions the check has now; a take-out check has no stay.
+    """
     with ctx.uow() as uow:
         check = _open_check(uow, check_id)
+        if check.takeout:
+            raise InvalidInput(f"Check #{check.number} is take-out: it has no stay to extend.")
+        code = ctx.stay.extension_item
+        item = uow.session.scalars(select(MenuItem).where(MenuItem.code == code)).first()
+        if item is None or not item.active:
+            raise NotFound(f"The menu has no extension charge (item {code}); "
+                           "a manager adds it to the menu.")
+        _line(uow, actor, check, item, check.guests, None)
         check.extensions += 1
         uow.commit()
         return check.extensions

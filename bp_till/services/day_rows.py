@@ -68,7 +68,7 @@ def _checks(conn: Connection, day: date, names: dict) -> tuple[SaleCheck, ...]:
     rows = conn.execute(
         select(Check.id, Check.number, Check.table_label, Check.guests, Check.total,
                Check.closed_at, Check.spend_points, Check.vote_points, Check.voided_at,
-               Check.voided_by, Check.void_approved_by, Check.void_reason)
+               Check.voided_by, Check.void_approved_by, Check.void_reason, Check.extensions)
         .where(Check.business_day == day, Check.status.in_(_SETTLED_OR_VOIDED))
         .order_by(Check.number)
     ).all()
@@ -76,7 +76,7 @@ def _checks(conn: Connection, day: date, names: dict) -> tuple[SaleCheck, ...]:
         SaleCheck(r.id, r.number, r.table_label, r.guests, r.total, r.closed_at,
                   r.spend_points, r.vote_points,
                   VoidInfo(r.voided_at, names[r.voided_by], names.get(r.void_approved_by),
-                           r.void_reason) if r.voided_at else None)
+                           r.void_reason) if r.voided_at else None, r.extensions)
         for r in rows
     )
 

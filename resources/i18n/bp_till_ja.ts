@@ -80,52 +80,52 @@
         <translation>円 / %</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="47"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="49"/>
         <source>In force from (YYYY-MM-DD)</source>
         <translation>適用開始日（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="48"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="50"/>
         <source>Save the backs</source>
         <translation>バックを保存</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="61"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="63"/>
         <source>no back</source>
         <translation>バックなし</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="61"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="63"/>
         <source>yen per item</source>
         <translation>1点あたり円</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="62"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="64"/>
         <source>% of the price</source>
         <translation>価格の %</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="67"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="69"/>
         <source>Version {v}, in force from {day}</source>
         <translation>バージョン {v}（{day} から適用）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="69"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="71"/>
         <source>No backs saved yet</source>
         <translation>バックはまだ保存されていません</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="91"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="93"/>
         <source>In force from: type a day as YYYY-MM-DD.</source>
         <translation>適用開始日: YYYY-MM-DD の形で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="109"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="111"/>
         <source>Save new cast backs</source>
         <translation>新しいキャストバックを保存</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="114"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="116"/>
         <source>Backs version {v} is saved.</source>
         <translation>バック バージョン {v} を保存しました。</translation>
     </message>
@@ -229,84 +229,99 @@
 <context>
     <name>CheckView</name>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="122"/>
+        <location filename="../../bp_till/gui/check_view.py" line="123"/>
         <source>take-out</source>
         <translation>お持ち帰り</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="124"/>
+        <location filename="../../bp_till/gui/check_view.py" line="125"/>
         <source>1 guest</source>
         <translation>1名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="126"/>
+        <location filename="../../bp_till/gui/check_view.py" line="127"/>
         <source>{n} guests</source>
         <translation>{n}名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="127"/>
+        <location filename="../../bp_till/gui/check_view.py" line="128"/>
         <source>Check #{number} · {table} · {kind}</source>
         <translation>伝票 #{number} · {table} · {kind}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="132"/>
+        <location filename="../../bp_till/gui/check_view.py" line="133"/>
         <source>nominates {names}</source>
         <translation>指名 {names}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="134"/>
+        <location filename="../../bp_till/gui/check_view.py" line="135"/>
         <source>Stay {stay}</source>
         <translation>滞在 {stay}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="138"/>
+        <location filename="../../bp_till/gui/check_view.py" line="140"/>
         <source>{rate}% items {total} (tax {tax})</source>
         <translation>{rate}%対象 {total}（内税 {tax}）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="143"/>
+        <location filename="../../bp_till/gui/check_view.py" line="145"/>
         <source>Total {total}</source>
         <translation>合計 {total}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="149"/>
+        <location filename="../../bp_till/gui/check_view.py" line="151"/>
         <source>No producer card on this check yet.</source>
         <translation>この伝票にはまだプロデューサーカードがありません。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="151"/>
+        <location filename="../../bp_till/gui/check_view.py" line="153"/>
         <source>{login} · {rank} {mult} · {spend} spend points · {votes} vote points
 This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <translation>{login} · {rank} {mult} · 累計 {spend} pt · 投票 {votes} pt
 この伝票で +{earn} pt、投票 +{earn_votes} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="157"/>
+        <location filename="../../bp_till/gui/check_view.py" line="159"/>
         <source>{needed} points to {rank}.</source>
         <translation>{rank}まであと {needed} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="164"/>
+        <location filename="../../bp_till/gui/check_view.py" line="166"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/check_view.py" line="203"/>
+        <source>Extend stay</source>
+        <translation>延長</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="204"/>
+        <source>Extend +{minutes} min: {guests} × {price}</source>
+        <translation>延長 +{minutes}分: {guests}名 × {price}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="207"/>
+        <source>Past its time! {extend}</source>
+        <translation>時間を過ぎています！ {extend}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="217"/>
         <source>Choose the line to void first.</source>
         <translation>取り消す明細を先に選んでください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="206"/>
+        <location filename="../../bp_till/gui/check_view.py" line="220"/>
         <source>Why void {item}?</source>
         <translation>「{item}」を取り消す理由は？</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="210"/>
+        <location filename="../../bp_till/gui/check_view.py" line="224"/>
         <source>Why cancel the whole check?</source>
         <translation>伝票全体を取り消す理由は？</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="240"/>
+        <location filename="../../bp_till/gui/check_view.py" line="254"/>
         <source>Check #{number} is empty: there is nothing to settle.</source>
         <translation>伝票 #{number} は空です。会計するものがありません。</translation>
     </message>
@@ -899,32 +914,32 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="33"/>
+        <location filename="../../bp_till/gui/check_view.py" line="34"/>
         <source>Ordered by mistake</source>
         <translation>誤オーダー</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="34"/>
+        <location filename="../../bp_till/gui/check_view.py" line="35"/>
         <source>Customer changed their mind</source>
         <translation>お客様都合</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="35"/>
+        <location filename="../../bp_till/gui/check_view.py" line="36"/>
         <source>Served late</source>
         <translation>提供遅れ</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="36"/>
+        <location filename="../../bp_till/gui/check_view.py" line="37"/>
         <source>Wrong item</source>
         <translation>商品違い</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="39"/>
+        <location filename="../../bp_till/gui/check_view.py" line="40"/>
         <source>Guests left before ordering</source>
         <translation>注文前に退店</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="40"/>
+        <location filename="../../bp_till/gui/check_view.py" line="41"/>
         <source>Opened by mistake</source>
         <translation>誤って開いた伝票</translation>
     </message>

@@ -37,3 +37,17 @@ def test_a_table_of_two_nominates_kaori_and_then_ami_as_extra(qtbot, window, ctx
     message = window.check.feedback.label.text()
     assert message == ("This check has its main nomination already; "
                        "nominate more cast members as extra.")
+
+
+def test_the_extend_button_says_what_it_charges_and_warns_past_the_time(qtbot, window, ctx, clock):
+    sign_in(qtbot, window, "Yuto")
+    click(qtbot, window.findChild(type(button(window, "floorNav")), "table_T6"))
+    click(qtbot, button(window, "guests2"))
+    extend = button(window, "extendButton")
+    assert extend.text() == "Extend +30 min: 2 × ¥600"
+    clock.advance(minutes=91)
+    window.check.refresh()
+    assert extend.text() == "Past its time! Extend +30 min: 2 × ¥600"
+    click(qtbot, extend)
+    assert extend.text() == "Extend +30 min: 2 × ¥600"
+    assert window.check.detail.lines[-1].amount == 1_200

@@ -53,7 +53,8 @@ def recount(path, day: date) -> dict:
     refunds = one("SELECT coalesce(sum(total), 0) FROM refunds WHERE business_day = :day")
     names = dict(rows("SELECT id, name FROM staff"))
     out = {
-        "checks": count, "guests": guests, "gross_sales": gross, "refunds": refunds,
+        "checks": count, "guests": guests,
+        "extensions": one(f"SELECT coalesce(sum(extensions), 0) FROM checks c WHERE {STANDING}"), "gross_sales": gross, "refunds": refunds,
         "net_sales": gross + refunds,
         "average_per_check": gross // count if count else 0,
         "average_per_guest": gross // guests if guests else 0,

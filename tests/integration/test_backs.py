@@ -142,3 +142,22 @@ def test_nominations_charge_each_guest_once_per_cast_member_with_one_main(ctx, c
              for line in check_detail(ctx, check).lines]
     assert [(code, qty, amount) for code, qty, _, amount in lines] == [("N01", 3, 3_000),
                                                                        ("N02", 3, 1_500)]
+
+
+def test_an_extension_charges_every_guest_and_the_close_out_counts_it(ctx, cashier, clock):
+    check = checks.open_check(ctx, cashier, "T6", 3)
+    checks.add_line(ctx, cashier, check, "T01", 3)
+    clock.advance(minutes=95)
+    assert check_detail(ctx, check).stay.state.value == "over"
+    assert checks.extend_stay(ctx, cashier, check) == 1
+    detail = check_detail(ctx, check)
+    assert (detail.stay.state.value, detail.stay.label) == ("ok", "95 / 120 min")
+    assert [(line.item_code, line.quantity, line.amount) for line in detail.lines][-1] == (
+        "T03", 3, 1_800)
+    _settle(ctx, cashier, check)
+    takeout = checks.open_check(ctx, cashier, "TO1", 1, takeout=True)
+    before = snapshot(ctx)
+    with pytest.raises(InvalidInput, match="take-out: it has no stay to extend"):
+        checks.extend_stay(ctx, cashier, takeout)
+    assert snapshot(ctx) == before
+    assert day_report(ctx, NIGHT).figures.extensions == 1
