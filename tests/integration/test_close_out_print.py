@@ -101,6 +101,7 @@ def test_the_printed_report_carries_the_json_figures(ctx, cashier, manager, shif
     s = _sections(blocks)
     assert s["売上 SALES"] == [
         ("Checks", f"{figures['checks']}"), ("Guests", f"{figures['guests']}"),
+        ("Stays extended", f"{figures['extensions']}"),
         ("Gross sales", _money(figures["gross_sales"])), ("Refunds", _money(figures["refunds"])),
         ("Net sales", _money(figures["net_sales"])),
         ("Average per check", _money(figures["average_per_check"])),
