@@ -44,6 +44,11 @@ class Category:
     FOODSTUFFS = (FOOD, SOFT_DRINK)
 
 
+def credits_cast(category: str, cast_credit: bool) -> bool:
+    """Whether an item's lines name a cast member: by its category, or as the menu sets it (goods)."""
+    return cast_credit or category in Category.CAST_CREDITED
+
+
 def tax_rate_for(category: str, takeout: bool) -> TaxRate:
     """The rate of a line: eat-in is all standard; take-out food falls to 8%."""
     if category not in Category.ALL:

@@ -4,60 +4,43 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget,
-    QTableWidgetItem, QWidget,
+    QComboBox, QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem, QWidget,
 )
 
 from bp_till.domain.backs import FIXED, PERCENT
 from bp_till.domain.business_day import business_day
 from bp_till.domain.errors import InvalidInput
-from bp_till.domain.money import Category, yen
+from bp_till.domain.money import credits_cast, yen
 from bp_till.domain.typed import whole_number
-from bp_till.gui.feedback import Feedback
-from bp_till.gui.override import OverrideDialog, run_privileged
+from bp_till.gui.rule_box import RuleBox
 from bp_till.services.backs import BACKS_ROLE, current_rates, save_back_rates
 from bp_till.services.context import TillContext
 from bp_till.services.masterdata import MenuEntry, menu
-from bp_till.services.staff import StaffMember
+from bp_till.services.staff import Approval
 
 NONE = ""
 KINDS = (NONE, FIXED, PERCENT)
 
 
-class BacksEditor(QObject):
+class BacksEditor(RuleBox):
+    role = BACKS_ROLE
+    name = "backs"
+
     def __init__(self, ctx: TillContext, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.staff: StaffMember | None = None
-        self.override: OverrideDialog | None = None
+        super().__init__(ctx, parent)
+        self.box.setTitle(self.tr("Cast backs (a manager's PIN to save)"))
         self.items: list[MenuEntry] = []
-        self.box = QGroupBox(self.tr("Cast backs (a manager's PIN to save)"), parent,
-                             objectName="backsBox")
-        form = QFormLayout(self.box)
-        self.version = QLabel(objectName="backsVersion")
-        form.addRow(self.version)
         self.table = QTableWidget(0, 4, objectName="backsTable", minimumHeight=200)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Item"), self.tr("Price"), self.tr("Back"), self.tr("Yen or %")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 80), (2, 70), (3, 150)):  # the kind's longest name fits
             self.table.setColumnWidth(column, width)
-        form.addRow(self.table)
+        self.form.addRow(self.table)
         self.since = QLineEdit(objectName="backsFrom", minimumHeight=44)
-        form.addRow(self.tr("In force from (YYYY-MM-DD)"), self.since)
-        save = QPushButton(self.tr("Save the backs"), objectName="saveBacksButton", minimumHeight=48)
-        save.clicked.connect(self.save)
-        form.addRow(save)
-        message = QLabel(objectName="backsMessage", wordWrap=True)
-        form.addRow(message)
-        self.feedback = Feedback(message)
-
-    def show_for(self, staff: StaffMember) -> None:
-        self.staff = staff
-        self.feedback.clear()
-        self._load()
+        self.form.addRow(self.tr("In force from (YYYY-MM-DD)"), self.since)
+        self.add_save(self.tr("Save the backs"))
 
     def _kind_names(self) -> dict[str, str]:
         return {NONE: self.tr("no back"), FIXED: self.tr("yen per item"),
@@ -70,8 +53,7 @@ class BacksEditor(QObject):
                 v=saved.version, day=saved.effective_from.isoformat()) if saved
             else self.tr("No backs saved yet"))
         rates = saved.rates if saved else {}
-        self.items = [e for e in menu(self.ctx)
-                      if e.cast_credit or e.category in Category.CAST_CREDITED]
+        self.items = [e for e in menu(self.ctx) if credits_cast(e.category, e.cast_credit)]
         self.table.setRowCount(len(self.items))
         names = self._kind_names()
         for row, entry in enumerate(self.items):
@@ -100,16 +82,12 @@ class BacksEditor(QObject):
                                                              entry.code)))
         return since, rates
 
-    def save(self) -> None:
-        ok, typed = self.feedback.attempt(self._typed)
-        if not ok:
-            return
+    def _store(self, typed: tuple[date, list], approval: Approval | None) -> int:
         since, rates = typed
-        action = lambda approval: save_back_rates(  # noqa: E731
-            self.ctx, self.staff, since, rates, approval)
-        ok, self.override = self.feedback.attempt(
-            run_privileged, self.ctx, self.staff, BACKS_ROLE, self.tr("Save new cast backs"),
-            action, self._saved, self.box)
+        return save_back_rates(self.ctx, self.staff, since, rates, approval)
+
+    def _asking(self) -> str:
+        return self.tr("Save new cast backs")
 
     def _saved(self, version: int) -> None:
         self._load()

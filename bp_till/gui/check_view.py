@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from bp_till.bootstrap import Till
 from bp_till.domain.identifiers import format_login_id
-from bp_till.domain.money import Category, yen
+from bp_till.domain.money import Category, credits_cast, yen
 from bp_till.domain.points import multiplier_label
 from bp_till.domain.stay import StayState
 from bp_till.domain.typed import whole_number
@@ -166,7 +166,7 @@ class CheckView(QObject):
         ok, quantity = self.feedback.attempt(whole_number, self.quantity.text(), self.tr("Quantity"))
         if not ok:
             return
-        if entry.cast_credit or entry.category in Category.CAST_CREDITED:
+        if credits_cast(entry.category, entry.cast_credit):
             self._pending_item, self._pending_quantity = entry, quantity
             on_check = [line.cast_name for line in self.detail.lines if line.cast_name]
             codes = {c.stage_name: c.code for c in self.picker.cast}

@@ -2,48 +2,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from bp_till.domain.shows import ShowSchedule
 from bp_till.domain.typed import clock_time, whole_number
-from bp_till.gui.feedback import Feedback
-from bp_till.gui.override import OverrideDialog, run_privileged
+from bp_till.gui.rule_box import RuleBox
 from bp_till.services.context import TillContext
 from bp_till.services.shows import SCHEDULE_ROLE, current_schedule, save_schedule
-from bp_till.services.staff import StaffMember
+from bp_till.services.staff import Approval
 
 
-class ShowsEditor(QObject):
+class ShowsEditor(RuleBox):
+    role = SCHEDULE_ROLE
+    name = "shows"
+
     def __init__(self, ctx: TillContext, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.staff: StaffMember | None = None
-        self.override: OverrideDialog | None = None
-        self.box = QGroupBox(self.tr("Stage shows (a manager's PIN to save)"), parent,
-                             objectName="showsBox")
-        form = QFormLayout(self.box)
-        self.version = QLabel(objectName="showsVersion")
-        form.addRow(self.version)
+        super().__init__(ctx, parent)
+        self.box.setTitle(self.tr("Stage shows (a manager's PIN to save)"))
         self.fields: dict[str, QLineEdit] = {}
         for name, label in (("first", self.tr("First show (HH:MM)")),
                             ("last", self.tr("Last show (HH:MM)")),
                             ("every", self.tr("Every (minutes)")),
                             ("length", self.tr("Each lasts (minutes)"))):
             self.fields[name] = QLineEdit(objectName=f"shows_{name}", minimumHeight=44)
-            form.addRow(label, self.fields[name])
-        save = QPushButton(self.tr("Save the show schedule"), objectName="saveShowsButton",
-                           minimumHeight=48)
-        save.clicked.connect(self.save)
-        form.addRow(save)
-        message = QLabel(objectName="showsMessage", wordWrap=True)
-        form.addRow(message)
-        self.feedback = Feedback(message)
-
-    def show_for(self, staff: StaffMember) -> None:
-        self.staff = staff
-        self.feedback.clear()
-        self._load()
+            self.form.addRow(label, self.fields[name])
+        self.add_save(self.tr("Save the show schedule"))
 
     def _load(self) -> None:
         version, schedule = current_schedule(self.ctx)
@@ -61,14 +44,11 @@ class ShowsEditor(QObject):
                             whole_number(text["every"], self.tr("Every (minutes)")),
                             whole_number(text["length"], self.tr("Each lasts (minutes)")))
 
-    def save(self) -> None:
-        ok, schedule = self.feedback.attempt(self._typed)
-        if not ok:
-            return
-        action = lambda approval: save_schedule(self.ctx, self.staff, schedule, approval)  # noqa: E731
-        ok, self.override = self.feedback.attempt(
-            run_privileged, self.ctx, self.staff, SCHEDULE_ROLE,
-            self.tr("Save a new stage show schedule"), action, self._saved, self.box)
+    def _store(self, schedule: ShowSchedule, approval: Approval | None) -> int:
+        return save_schedule(self.ctx, self.staff, schedule, approval)
+
+    def _asking(self) -> str:
+        return self.tr("Save a new stage show schedule")
 
     def _saved(self, version: int) -> None:
         self._load()

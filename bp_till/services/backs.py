@@ -12,14 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import Connection, and_, func, literal, select
+from sqlalchemy import Connection, Select, func, literal, select
 from sqlalchemy.orm import Session
 
 from bp_till.domain.backs import (
     BackLine, BackRate, BackRates, CastBacks, back_rate, cast_backs,
 )
 from bp_till.domain.errors import InvalidInput
-from bp_till.domain.money import Category
+from bp_till.domain.money import credits_cast
 from bp_till.services.context import TillContext
 from bp_till.services.inputs import shown
 from bp_till.services.staff import Approval, StaffMember, authorize
@@ -52,7 +52,7 @@ def current_rates(ctx: TillContext) -> BackRates | None:
 def _credited_items(session: Session) -> dict[str, MenuItem]:
     """The menu items a back can be set on: those that name a cast member."""
     items = session.scalars(select(MenuItem).where(MenuItem.active))
-    return {i.code: i for i in items if i.cast_credit or i.category in Category.CAST_CREDITED}
+    return {i.code: i for i in items if credits_cast(i.category, i.cast_credit)}
 
 
 def _checked_rates(session: Session, rates: Iterable[tuple[str, str, object]]) -> dict:
@@ -107,32 +107,32 @@ def _refuse_closed_nights(session: Session, effective_from: date) -> None:
         )
 
 
+def _credited(quantity) -> Select:
+    """A check line's sale day, cast member, menu code, name and price, and ``quantity``."""
+    return select(Check.business_day, CastMember.code, CastMember.stage_name, MenuItem.code,
+                  CheckLine.name_ja, CheckLine.unit_price, quantity)
+
+
+def _of_the_sale(query: Select) -> Select:
+    """The joins both halves need, from a check line: its check, cast member and menu item."""
+    return (query.join(Check, Check.id == CheckLine.check_id)
+            .join(CastMember, CastMember.id == CheckLine.cast_id)
+            .join(MenuItem, MenuItem.id == CheckLine.menu_item_id))
+
+
 def back_lines(conn: Connection, first: date, last: date) -> tuple[BackLine, ...]:
     """Cast-credited lines of standing checks settled in the days, and those given back in them.
 
     A refund gives back whole lines, so a line given back is its quantity, negative.
     """
-    sold = (
-        select(Check.business_day, CastMember.code, CastMember.stage_name, MenuItem.code,
-               CheckLine.name_ja, CheckLine.unit_price, CheckLine.quantity)
-        .select_from(CheckLine)
-        .join(Check, Check.id == CheckLine.check_id)
-        .join(CastMember, CastMember.id == CheckLine.cast_id)
-        .join(MenuItem, MenuItem.id == CheckLine.menu_item_id)
-        .where(Check.business_day >= first, Check.business_day <= last,
-               Check.status == "settled", CheckLine.voided_at.is_(None))
-    )
-    given_back = (
-        select(Check.business_day, CastMember.code, CastMember.stage_name, MenuItem.code,
-               CheckLine.name_ja, CheckLine.unit_price, literal(0) - CheckLine.quantity)
-        .select_from(RefundLine)
+    sold = _of_the_sale(_credited(CheckLine.quantity).select_from(CheckLine)).where(
+        Check.business_day >= first, Check.business_day <= last,
+        Check.status == "settled", CheckLine.voided_at.is_(None))
+    given_back = _of_the_sale(
+        _credited(literal(0) - CheckLine.quantity).select_from(RefundLine)
         .join(CheckLine, CheckLine.id == RefundLine.check_line_id)
         .join(Refund, Refund.id == RefundLine.refund_id)
-        .join(Check, Check.id == CheckLine.check_id)
-        .join(CastMember, CastMember.id == CheckLine.cast_id)
-        .join(MenuItem, MenuItem.id == CheckLine.menu_item_id)
-        .where(and_(Refund.business_day >= first, Refund.business_day <= last))
-    )
+    ).where(Refund.business_day >= first, Refund.business_day <= last)
     return tuple(BackLine(*row) for row in conn.execute(sold.union_all(given_back)).all())
 
 

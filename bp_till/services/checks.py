@@ -7,7 +7,9 @@ import uuid
 from sqlalchemy import func, select
 
 from bp_till.domain.errors import CheckClosed, InvalidInput, NotFound
-from bp_till.domain.money import Category, check_quantity, require_whole, tax_rate_for
+from bp_till.domain.money import (
+    Category, check_quantity, credits_cast, require_whole, tax_rate_for,
+)
 from bp_till.domain.nominations import Nomination, nomination_line
 from bp_till.services.context import TillContext
 from bp_till.services.days import open_day
@@ -137,8 +139,7 @@ def nominate(ctx: TillContext, actor: StaffMember, check_id: int, cast_code: str
 
 
 def _cast_for(uow: UnitOfWork, item: MenuItem, cast_code: str | None) -> CastMember | None:
-    credited = item.cast_credit or item.category in Category.CAST_CREDITED
-    if not credited:
+    if not credits_cast(item.category, item.cast_credit):
         if cast_code:
             raise InvalidInput(f"{item.name_en} is not credited to a cast member.")
         return None

@@ -55,77 +55,77 @@
 <context>
     <name>BacksEditor</name>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="36"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="32"/>
         <source>Cast backs (a manager&apos;s PIN to save)</source>
         <translation>キャストバック（保存には店長の PIN）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="43"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="36"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="43"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="36"/>
         <source>Price</source>
         <translation>価格</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="43"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="36"/>
         <source>Back</source>
         <translation>バック</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="43"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="36"/>
         <source>Yen or %</source>
         <translation>円 / %</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="49"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="42"/>
         <source>In force from (YYYY-MM-DD)</source>
         <translation>適用開始日（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="50"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="43"/>
         <source>Save the backs</source>
         <translation>バックを保存</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="63"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="46"/>
         <source>no back</source>
         <translation>バックなし</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="63"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="46"/>
         <source>yen per item</source>
         <translation>1点あたり円</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="64"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="47"/>
         <source>% of the price</source>
         <translation>価格の %</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="69"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="52"/>
         <source>Version {v}, in force from {day}</source>
         <translation>バージョン {v}（{day} から適用）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="71"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="54"/>
         <source>No backs saved yet</source>
         <translation>バックはまだ保存されていません</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="93"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="75"/>
         <source>In force from: type a day as YYYY-MM-DD.</source>
         <translation>適用開始日: YYYY-MM-DD の形で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="111"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="90"/>
         <source>Save new cast backs</source>
         <translation>新しいキャストバックを保存</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="116"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="94"/>
         <source>Backs version {v} is saved.</source>
         <translation>バック バージョン {v} を保存しました。</translation>
     </message>
@@ -1700,64 +1700,64 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>ShowsEditor</name>
     <message>
-        <location filename="../../bp_till/gui/shows_editor.py" line="23"/>
+        <location filename="../../bp_till/gui/shows_editor.py" line="21"/>
         <source>Stage shows (a manager&apos;s PIN to save)</source>
         <translation>ステージ（保存には店長のPIN）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/shows_editor.py" line="29"/>
+        <location filename="../../bp_till/gui/shows_editor.py" line="23"/>
         <source>First show (HH:MM)</source>
         <translation>最初のステージ（時:分）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/shows_editor.py" line="30"/>
+        <location filename="../../bp_till/gui/shows_editor.py" line="24"/>
         <source>Last show (HH:MM)</source>
         <translation>最後のステージ（時:分）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/shows_editor.py" line="31"/>
-        <location filename="../../bp_till/gui/shows_editor.py" line="61"/>
+        <location filename="../../bp_till/gui/shows_editor.py" line="25"/>
+        <location filename="../../bp_till/gui/shows_editor.py" line="44"/>
         <source>Every (minutes)</source>
         <translation>間隔（分）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/shows_editor.py" line="32"/>
-        <location filename="../../bp_till/gui/shows_editor.py" line="62"/>
+        <location filename="../../bp_till/gui/shows_editor.py" line="26"/>
+        <location filename="../../bp_till/gui/shows_editor.py" line="45"/>
         <source>Each lasts (minutes)</source>
         <translation>1回の長さ（分）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/shows_editor.py" line="35"/>
+        <location filename="../../bp_till/gui/shows_editor.py" line="29"/>
         <source>Save the show schedule</source>
         <translation>ステージの予定を保存</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/shows_editor.py" line="50"/>
+        <location filename="../../bp_till/gui/shows_editor.py" line="33"/>
         <source>Version {v} in force</source>
         <translation>バージョン{v}を適用中</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/shows_editor.py" line="51"/>
+        <location filename="../../bp_till/gui/shows_editor.py" line="34"/>
         <source>The café&apos;s default: a show at the start of every hour</source>
         <translation>初期設定：毎正時にステージ</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/shows_editor.py" line="59"/>
+        <location filename="../../bp_till/gui/shows_editor.py" line="42"/>
         <source>First show</source>
         <translation>最初のステージ</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/shows_editor.py" line="60"/>
+        <location filename="../../bp_till/gui/shows_editor.py" line="43"/>
         <source>Last show</source>
         <translation>最後のステージ</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/shows_editor.py" line="71"/>
+        <location filename="../../bp_till/gui/shows_editor.py" line="51"/>
         <source>Save a new stage show schedule</source>
         <translation>ステージの予定を新しく保存</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/shows_editor.py" line="75"/>
+        <location filename="../../bp_till/gui/shows_editor.py" line="55"/>
         <source>Show schedule version {v} is in force.</source>
         <translation>ステージの予定バージョン{v}を適用しました。</translation>
     </message>
