@@ -30,6 +30,7 @@ from bp_till.services import checks, masterdata, settle
 from bp_till.services.clock import accept_clock
 from bp_till.services.roster import ROSTER_ROLE, save_roster
 from bp_till.services.staff import StaffMember, list_staff
+from bp_till.services.stay import rule_in_force
 from bp_till.store.models import Card, Check, LastWrite
 
 OPEN_FROM, LAST_ORDER = time(17, 0), time(23, 30)
@@ -157,11 +158,21 @@ def _open(till: Till, floor: _Floor, n: int) -> dict:
     cashier = rng.choice(floor.staff)
     guests = rng.choices([1, 2, 3], weights=[70, 22, 8])[0]
     takeout = rng.random() < 0.03
-    check_id = checks.open_check(ctx, cashier, f"T{n % 24 + 1}", guests, takeout=takeout)
-    charges = floor.by_category[Category.TABLE_CHARGE]
-    charge = charges[0] if rng.random() < 0.9 or len(charges) < 2 else charges[1]
-    checks.add_line(ctx, cashier, check_id, charge.code, guests)
-    return {"id": check_id, "cashier": cashier, "guests": guests, "takeout": takeout}
+    roll = rng.random()  # one draw, as before sets, so a seed's other choices stay the same
+    rule = rule_in_force(ctx)  # that night's: a rule saved today has no sets on older nights
+    sets = rule.sets
+    if sets and not takeout:  # most tables take the default set, some the short or VIP one
+        chosen = sets[0] if roll < 0.6 or len(sets) < 2 else sets[1 + int(roll * 10) % (len(sets) - 1)]
+        check_id = checks.open_check(ctx, cashier, f"T{n % 24 + 1}", guests, stay_set=chosen.item_code)
+        minutes = chosen.minutes
+    else:
+        check_id = checks.open_check(ctx, cashier, f"T{n % 24 + 1}", guests, takeout=takeout)
+        charges = floor.by_category[Category.TABLE_CHARGE]
+        charge = charges[0] if roll < 0.9 or len(charges) < 2 else charges[1]
+        checks.add_line(ctx, cashier, check_id, charge.code, guests)
+        minutes = rule.limit_minutes
+    return {"id": check_id, "cashier": cashier, "guests": guests, "takeout": takeout,
+            "minutes": minutes}
 
 
 def _order(till: Till, floor: _Floor, state: dict, card: str | None) -> None:
@@ -196,8 +207,8 @@ def _nominate(ctx, floor: _Floor, cashier: StaffMember, check_id: int, favourite
 
 def _extend(ctx, cashier: StaffMember, state: dict) -> None:
     """A table that stayed past its time pays an extension per guest for each part of it."""
-    policy = ctx.stay
-    over = state["stay"] - timedelta(minutes=policy.limit_minutes)
+    policy = rule_in_force(ctx)
+    over = state["stay"] - timedelta(minutes=state["minutes"])
     if over > timedelta(0) and not state["takeout"]:
         for _ in range(-(-over // timedelta(minutes=policy.extension_minutes))):
             checks.extend_stay(ctx, cashier, state["id"])

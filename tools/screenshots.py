@@ -132,6 +132,8 @@ def _screens(app, till, clock: FakeClock, out: Path) -> None:
     staff = next(s for s in list_staff(till.ctx) if s.role == "cashier")
     window.on_signed_in(staff)
     grab("floor")
+    window.floor._tile_clicked("T6")  # a free table: the open panel with tonight's sets
+    grab("floor-open")
     window.show_check(shown)
     grab("check")
     window.show_settle(shown)
@@ -256,6 +258,9 @@ def _settings(app, till, manager, out: Path) -> None:
     page.ensureWidgetVisible(window.settings.backs.box)
     app.processEvents()
     window.grab().save(str(out / "settings-backs.png"))
+    page.ensureWidgetVisible(window.settings.stay.box)
+    app.processEvents()
+    window.grab().save(str(out / "settings-stay.png"))
     window.close()
 
 

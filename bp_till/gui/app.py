@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from bp_till.bootstrap import Till
 from bp_till.domain.identifiers import from_scan
+from bp_till.gui.auto_extend import AutoExtender
 from bp_till.gui.board import RankingBoard
 from bp_till.gui.check_view import CheckView
 from bp_till.gui.close_out import CloseOutView
@@ -59,6 +60,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self._build_views()
         self.status = StatusBar(till, self.statusBar())
+        self.extender = AutoExtender(till.ctx, self)
+        self.extender.extended.connect(self.on_auto_extended)
         self._install_filters()
         self.show_sign_in()
 
@@ -107,6 +110,7 @@ class MainWindow(QMainWindow):
         app.removeEventFilter(self.scanner)
         app.removeEventFilter(self.idle)
         self.status.stop()
+        self.extender.stop()
         self.floor.ticker.stop()
         if self.board is not None:
             self.board.close()
@@ -120,11 +124,13 @@ class MainWindow(QMainWindow):
         self.header.show()
         self.idle.arm()
         self.show_floor()
+        self.extender.start(member)
 
     def lock(self) -> None:
         """Back to the sign-in screen; open checks stay as they are in the store."""
         locked_by_idle = self.staff is not None and self.sender() is self.idle
         self.staff = None
+        self.extender.stop()
         self.idle.disarm()
         self.show_sign_in(self.tr("Locked after {s} s without use.").format(
             s=int(self.till.config.lock_after_s)) if locked_by_idle else "")
@@ -181,6 +187,15 @@ class MainWindow(QMainWindow):
             self.producers.look_up(code)
         else:
             self.statusBar().showMessage(self.tr("Card scanned: open a check to put it on."), 5000)
+
+    def on_auto_extended(self, note: str) -> None:
+        """The screen showing a table extended is redrawn; the note stays a while."""
+        self.statusBar().showMessage(note, 15_000)
+        current = self.pages.currentWidget()
+        if current is self.floor.widget:
+            self.floor.refresh()
+        elif current is self.check.widget:
+            self.check.refresh()
 
     def show_board(self) -> None:
         """The ranking board on the shop's screen, full-screen; opening it again raises it."""

@@ -5,12 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QComboBox, QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem, QWidget,
+    QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget,
 )
 
 from bp_till.domain.backs import FIXED, PERCENT
-from bp_till.domain.business_day import business_day
-from bp_till.domain.errors import InvalidInput
 from bp_till.domain.money import credits_cast, yen
 from bp_till.domain.typed import whole_number
 from bp_till.gui.rule_box import RuleBox
@@ -38,8 +36,7 @@ class BacksEditor(RuleBox):
         for column, width in ((1, 80), (2, 70), (3, 150)):  # the kind's longest name fits
             self.table.setColumnWidth(column, width)
         self.form.addRow(self.table)
-        self.since = QLineEdit(objectName="backsFrom", minimumHeight=44)
-        self.form.addRow(self.tr("In force from (YYYY-MM-DD)"), self.since)
+        self.add_since(self.tr("In force from (YYYY-MM-DD)"))
         self.add_save(self.tr("Save the backs"))
 
     def _kind_names(self) -> dict[str, str]:
@@ -66,13 +63,10 @@ class BacksEditor(RuleBox):
                 kind.addItem(names[key], key)
             kind.setCurrentIndex(KINDS.index(rate.kind) if rate else 0)
             self.table.setCellWidget(row, 3, kind)
-        self.since.setText(business_day(self.ctx.clock.now()).isoformat())
+        self.show_since()
 
     def _typed(self) -> tuple[date, list[tuple[str, str, int]]]:
-        try:
-            since = date.fromisoformat(self.since.text().strip())
-        except ValueError:
-            raise InvalidInput(self.tr("In force from: type a day as YYYY-MM-DD.")) from None
+        since = self.typed_since(self.tr("In force from: type a day as YYYY-MM-DD."))
         rates = []
         for row, entry in enumerate(self.items):
             kind = self.table.cellWidget(row, 3).currentData()

@@ -197,7 +197,7 @@ class CheckView(QObject):
 
     def _extend_label(self, detail: CheckDetail) -> str:
         """What a tap on Extend charges, and a warning once the table is past its time."""
-        policy = self.ctx.stay
+        policy = detail.stay_rule
         item = next((e for e in self.menu.entries if e.code == policy.extension_item), None)
         if item is None or detail.takeout:
             return self.tr("Extend stay")

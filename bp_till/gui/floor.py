@@ -9,8 +9,10 @@ from bp_till.domain.errors import TillError
 from bp_till.domain.business_day import TOKYO
 from bp_till.domain.money import yen
 from bp_till.domain.shows import crosses
+from bp_till.domain.stay import StayState
 from bp_till.domain.typed import whole_number
 from bp_till.gui.loader import load_ui
+from bp_till.gui.set_choice import SetChoice
 from bp_till.services import checks
 from bp_till.services.context import TillContext
 from bp_till.services.floor import OpenCheck, open_checks
@@ -46,6 +48,7 @@ class FloorView(QObject):
         self.next_show = None  # the next stage show's start, as of the last redraw
         self._pending_table: str | None = None
         self._wire()
+        self.sets = SetChoice(ctx, self.panel)
         self.panel.hide()
         # Stay times move on their own: redraw the tiles every 30 s while shown.
         self.ticker = QTimer(self)
@@ -118,6 +121,8 @@ class FloorView(QObject):
             text += self.tr(" (+{n} more)").format(n=len(open_here) - 1)
         if self._through_show(check, self.ctx.clock.now()):
             text += f"\n♪ {self.next_show.astimezone(TOKYO):%H:%M}"
+        if check.stay.state == StayState.OVER and not check.takeout:
+            text += "\n" + self.tr("Past its time: extend?")
         tile.setText(text)
         _set_stay(tile, check.stay.state.value)
 
@@ -130,6 +135,7 @@ class FloorView(QObject):
         self._pending_table = label
         self.widget.findChild(QLabel, "openLabel").setText(label)
         self.guests_edit.clear()
+        self.sets.offer()
         self.panel.show()
 
     def _open_typed(self) -> None:
@@ -143,7 +149,8 @@ class FloorView(QObject):
     def _open(self, guests: int, table: str | None = None, takeout: bool = False) -> None:
         try:
             check_id = checks.open_check(
-                self.ctx, self.staff, table or self._pending_table, guests, takeout=takeout)
+                self.ctx, self.staff, table or self._pending_table, guests, takeout=takeout,
+                stay_set=None if takeout else self.sets.chosen())
         except TillError as refusal:
             self.message.setText(refusal.message)
             return

@@ -8,10 +8,14 @@ words (Qt looks a string up under the class that calls ``tr``).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
+
+from bp_till.domain.business_day import business_day
+from bp_till.domain.errors import InvalidInput
 
 from bp_till.gui.feedback import Feedback
 from bp_till.gui.override import OverrideDialog, run_privileged
@@ -32,6 +36,20 @@ class RuleBox(QObject):
         self.form = QFormLayout(self.box)
         self.version = QLabel(objectName=f"{self.name}Version")
         self.form.addRow(self.version)
+
+    def add_since(self, label: str) -> None:
+        """The business day a new version starts on (rules versioned by day: backs, stays)."""
+        self.since = QLineEdit(objectName=f"{self.name}From", minimumHeight=44)
+        self.form.addRow(label, self.since)
+
+    def show_since(self) -> None:
+        self.since.setText(business_day(self.ctx.clock.now()).isoformat())
+
+    def typed_since(self, refusal: str) -> date:
+        try:
+            return date.fromisoformat(self.since.text().strip())
+        except ValueError:
+            raise InvalidInput(refusal) from None
 
     def add_save(self, text: str) -> None:
         """The save button and the message under it, after the subclass's fields."""

@@ -1,4 +1,4 @@
-"""Settings: the screens' language, this till's facts, the rank table, the stage shows and the cast backs."""
+"""Settings: the language, this till's facts, the ranks, the stage shows, the backs and the sets."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from bp_till.gui.loader import load_ui
 from bp_till.gui.override import OverrideDialog, run_privileged
 from bp_till.gui.backs_editor import BacksEditor
 from bp_till.gui.shows_editor import ShowsEditor
+from bp_till.gui.stay_editor import StayEditor
 from bp_till.services.clock import accept_clock
 from bp_till.services.ranks import current_rank_table, save_rank_table
 from bp_till.services.staff import StaffMember
@@ -66,6 +67,8 @@ class SettingsView(QObject):
         beside.addWidget(self.shows.box, 1)
         beside.addWidget(self.backs.box, 2)
         layout.insertLayout(layout.indexOf(find(QWidget, "clockBox")), beside)
+        self.stay = StayEditor(self.ctx, self.form)
+        layout.insertWidget(layout.indexOf(find(QWidget, "clockBox")), self.stay.box)
         # Ranks, shows, backs and the clock are taller than a 1280x800 till: the page scrolls.
         self.widget = QScrollArea(parent, widgetResizable=True, objectName="Settings")  # the name the self-test lists
         self.widget.setFrameShape(QFrame.Shape.NoFrame)
@@ -77,6 +80,7 @@ class SettingsView(QObject):
         self._load_ranks()
         self.shows.show_for(staff)
         self.backs.show_for(staff)
+        self.stay.show_for(staff)
         self._show_clock()
 
     def _show_clock(self) -> None:

@@ -21,6 +21,7 @@ from bp_till.domain.backs import (
 from bp_till.domain.errors import InvalidInput
 from bp_till.domain.money import credits_cast
 from bp_till.services.context import TillContext
+from bp_till.services.days import refuse_closed_nights
 from bp_till.services.inputs import shown
 from bp_till.services.staff import Approval, StaffMember, authorize
 from bp_till.store.models import (
@@ -81,7 +82,7 @@ def save_back_rates(ctx: TillContext, actor: StaffMember, effective_from: date,
     if not isinstance(effective_from, date):
         raise InvalidInput("The backs need the business day they start on.")
     with ctx.uow() as uow:
-        _refuse_closed_nights(uow.session, effective_from)
+        refuse_closed_nights(uow.session, effective_from, "Backs")
         checked = _checked_rates(uow.session, rates)
         as_json = {code: {"kind": r.kind, "value": r.value} for code, r in sorted(checked.items())}
         version = (uow.session.scalar(select(func.max(BackRatesVersion.version))) or 0) + 1
@@ -95,16 +96,6 @@ def save_back_rates(ctx: TillContext, actor: StaffMember, effective_from: date,
                   version=version, effective_from=effective_from.isoformat(), items=len(as_json))
         uow.commit()
     return version
-
-
-def _refuse_closed_nights(session: Session, effective_from: date) -> None:
-    closed = session.scalar(select(func.max(BusinessDay.day)).where(BusinessDay.status == "closed"))
-    if closed is not None and effective_from <= closed:
-        raise InvalidInput(
-            f"Backs from {effective_from.isoformat()} would change nights already closed out "
-            f"(up to {closed.isoformat()}); start them on "
-            f"{(closed + timedelta(days=1)).isoformat()} or later."
-        )
 
 
 def _credited(quantity) -> Select:

@@ -6,6 +6,7 @@ import uuid
 
 from sqlalchemy import func, select
 
+from bp_till.domain.business_day import business_day
 from bp_till.domain.errors import CheckClosed, InvalidInput, NotFound
 from bp_till.domain.money import (
     Category, check_quantity, credits_cast, require_whole, tax_rate_for,
@@ -17,6 +18,7 @@ from bp_till.services.inputs import cleaned, required_reason, row_id, shown
 from bp_till.services.producers import _resolve
 from bp_till.services.refusals import audits_refusals
 from bp_till.services.staff import StaffMember
+from bp_till.services.stay import rule_in_force
 from bp_till.store.models import CastMember, Check, CheckLine, MenuItem, PointsEntry
 from bp_till.store.uow import UnitOfWork
 
@@ -42,8 +44,14 @@ def require_open(check, check_id: object) -> None:
 
 
 def open_check(
-    ctx: TillContext, actor: StaffMember, table: str, guests: int, takeout: bool = False
+    ctx: TillContext, actor: StaffMember, table: str, guests: int, takeout: bool = False,
+    stay_set: str | None = None,
 ) -> int:
+    """Open a check; on a set (its table charge's code), charged once per guest with its minutes.
+
+    Without a set the table is seated for the rule's default minutes and the
+    table charge is rung up by hand; a take-out check has no stay.
+    """
     table = cleaned(table)
     if not table or len(table) > 16:
         raise InvalidInput("A check needs a table name of 1 to 16 characters.")
@@ -51,8 +59,12 @@ def open_check(
         raise InvalidInput(f"Guests must be a whole number from 1 to {MAX_GUESTS}.")
     if not isinstance(takeout, bool):
         raise InvalidInput("Take-out is yes or no.")
+    if takeout and stay_set is not None:
+        raise InvalidInput("A take-out check has no stay: it opens without a set.")
     with ctx.uow() as uow:
         open_day(uow, RING_UP_REFUSAL)
+        rule = rule_in_force(ctx, uow.session, business_day(uow.now))
+        chosen = rule.set_for(cleaned(stay_set)) if stay_set is not None else None
         check = Check(
             uuid=str(uuid.uuid4()),
             number=uow.next_number("check"),
@@ -62,11 +74,24 @@ def open_check(
             status="open",
             opened_at=uow.now,
             opened_by=actor.id,
+            stay_minutes=None if takeout else (chosen.minutes if chosen else rule.limit_minutes),
         )
         uow.session.add(check)
+        if chosen is not None:
+            _line(uow, actor, check, _menu_item(uow, chosen.item_code, "set's table charge"),
+                  guests, None)
         uow.session.flush()
         uow.commit()
         return check.id
+
+
+def _menu_item(uow: UnitOfWork, code: str, what: str) -> MenuItem:
+    """A charge the stay rule names (a set's, the extension's), which must be on the menu."""
+    item = uow.session.scalars(select(MenuItem).where(MenuItem.code == code)).first()
+    if item is None or not item.active:
+        raise NotFound(f"The menu has no {what} (item {code}); a manager adds it to the menu "
+                       "or changes the stay rule.")
+    return item
 
 
 def add_line(
@@ -205,21 +230,23 @@ def attach_producer(ctx: TillContext, actor: StaffMember, check_id: int, typed: 
         uow.commit()
 
 
-def extend_stay(ctx: TillContext, actor: StaffMember, check_id: int) -> int:
+def extend_stay(ctx: TillContext, actor: StaffMember, check_id: int,
+                automatic: bool = False) -> int:
     """Extend the table's stay: the extension charge for every guest, in one transaction.
 
     Returns how many extensions the check has now; a take-out check has no stay.
+    ``automatic`` when the rule's grace period added it rather than a tap.
     """
     with ctx.uow() as uow:
         check = _open_check(uow, check_id)
         if check.takeout:
             raise InvalidInput(f"Check #{check.number} is take-out: it has no stay to extend.")
-        code = ctx.stay.extension_item
-        item = uow.session.scalars(select(MenuItem).where(MenuItem.code == code)).first()
-        if item is None or not item.active:
-            raise NotFound(f"The menu has no extension charge (item {code}); "
-                           "a manager adds it to the menu.")
-        _line(uow, actor, check, item, check.guests, None)
+        rule = rule_in_force(ctx, uow.session, business_day(uow.now))
+        _line(uow, actor, check, _menu_item(uow, rule.extension_item, "extension charge"),
+              check.guests, None)
         check.extensions += 1
+        check.stay_minutes = (check.stay_minutes or rule.limit_minutes) + rule.extension_minutes
+        if automatic:
+            uow.audit("stay.extended", actor.id, check=check.number, extensions=check.extensions)
         uow.commit()
         return check.extensions

@@ -6,10 +6,12 @@ on it. Corrections after the close land on the current business day.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
 
 from bp_till.domain.business_day import business_day
-from bp_till.domain.errors import DayClosed
+from bp_till.domain.errors import DayClosed, InvalidInput
 from bp_till.store.models import BusinessDay
 from bp_till.store.uow import UnitOfWork
 
@@ -34,3 +36,14 @@ def open_day(uow: UnitOfWork, refusal: str) -> date:
     elif record[0] == "closed":
         raise DayClosed(f"Business day {day.isoformat()} is closed out; {refusal}.")
     return day
+
+
+def refuse_closed_nights(session, effective_from: date, what: str) -> None:
+    """A rule version may not start on a night already closed out: that night is locked."""
+    closed = session.scalar(select(func.max(BusinessDay.day)).where(BusinessDay.status == "closed"))
+    if closed is not None and effective_from <= closed:
+        raise InvalidInput(
+            f"{what} from {effective_from.isoformat()} would change nights already closed out "
+            f"(up to {closed.isoformat()}); start them on "
+            f"{(closed + timedelta(days=1)).isoformat()} or later."
+        )

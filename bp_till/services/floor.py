@@ -15,8 +15,9 @@ from sqlalchemy.orm import selectinload
 from bp_till.domain.errors import NotFound
 from bp_till.domain.money import RateTotal, TaxRate, totals_by_rate
 from bp_till.domain.points import Rank, spend_points, vote_points
-from bp_till.domain.stay import StayStatus, stay_status
+from bp_till.domain.stay import StayPolicy, StayStatus, stay_status
 from bp_till.services.context import TillContext
+from bp_till.services.stay import rule_in_force
 from bp_till.store.models import CastMember, Check, CheckLine, MenuItem, Producer, Refund
 
 
@@ -89,6 +90,7 @@ class CheckDetail:
     rate_totals: tuple[RateTotal, ...]
     total: int
     producer: ProducerOnCheck | None
+    stay_rule: StayPolicy  # in force tonight: what Extend charges and adds
 
     @property
     def live_lines(self) -> list[LineView]:
@@ -104,17 +106,23 @@ def open_checks(ctx: TillContext) -> list[OpenCheck]:
         .scalar_subquery()
     )
     with ctx.store.read() as session:
+        rule = rule_in_force(ctx, session)
         rows = session.execute(
             select(Check, live_total).where(Check.status == "open").order_by(Check.opened_at)
         ).all()
         return [
             OpenCheck(
                 check.id, check.number, check.table_label, check.guests, check.takeout,
-                check.opened_at, stay_status(check.opened_at, now, check.extensions, ctx.stay),
+                check.opened_at, _stay(check, now, rule),
                 total, check.producer_id is not None,
             )
             for check, total in rows
         ]
+
+
+def _stay(check: Check, now: datetime, rule: StayPolicy) -> StayStatus:
+    """Against the minutes the check was seated for; take-out has none and never warns."""
+    return stay_status(check.opened_at, now, check.stay_minutes or rule.limit_minutes, rule)
 
 
 _LINE_COLUMNS = (
@@ -140,14 +148,15 @@ def check_detail(ctx: TillContext, check_id: int) -> CheckDetail:
         live = [line for line in lines if not line.voided]
         total = sum(line.amount for line in live)
         producer = session.get(Producer, check.producer_id) if check.producer_id else None
+        rule = rule_in_force(ctx, session)
         return CheckDetail(
             check.id, check.number, check.table_label, check.guests, check.takeout, check.status,
-            check.opened_at,
-            stay_status(check.opened_at, ctx.clock.now(), check.extensions, ctx.stay),
+            check.opened_at, _stay(check, ctx.clock.now(), rule),
             lines,
             tuple(totals_by_rate((TaxRate(line.tax_rate), line.amount) for line in live)),
             total,
             _producer_on_check(ctx, check, producer, total) if producer else None,
+            rule,
         )
 
 

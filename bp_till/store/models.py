@@ -150,6 +150,8 @@ class Check(Base):
     opened_at: Mapped[datetime] = mapped_column(UtcDateTime)
     opened_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     extensions: Mapped[int] = mapped_column(Integer, default=0)
+    # The minutes the table was seated for: its set's, plus each extension's (None: take-out).
+    stay_minutes: Mapped[int | None] = mapped_column(Integer)
     producer_id: Mapped[int | None] = mapped_column(ForeignKey("producers.id"), index=True)
     card_number: Mapped[str | None] = mapped_column(String(16))  # the card as scanned
     rank_name: Mapped[str | None] = mapped_column(String(32))  # held when attached
@@ -385,6 +387,18 @@ class BackRatesVersion(Base):
     version: Mapped[int] = mapped_column(primary_key=True)
     effective_from: Mapped[date] = mapped_column(IsoDate)
     rates: Mapped[str] = mapped_column(Text)  # JSON: {item code: {"kind": "yen"|"percent", "value": n}}
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
+class StayRuleVersion(Base):
+    """A version of the stay rule a manager saved (sets, extension), in force from a business day."""
+
+    __tablename__ = "stay_rules"
+
+    version: Mapped[int] = mapped_column(primary_key=True)
+    effective_from: Mapped[date] = mapped_column(IsoDate)
+    rule: Mapped[str] = mapped_column(Text)  # JSON, as services.stay writes it
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
 

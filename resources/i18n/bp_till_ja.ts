@@ -53,79 +53,92 @@
     </message>
 </context>
 <context>
+    <name>AutoExtender</name>
+    <message>
+        <location filename="../../bp_till/gui/auto_extend.py" line="42"/>
+        <source>Stay extended automatically on {n} table(s).</source>
+        <translation>{n} 卓の延長を自動で追加しました。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/auto_extend.py" line="45"/>
+        <source>An extension could not be added: {why}</source>
+        <translation>延長を追加できませんでした：{why}</translation>
+    </message>
+</context>
+<context>
     <name>BacksEditor</name>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="32"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="30"/>
         <source>Cast backs (a manager&apos;s PIN to save)</source>
         <translation>キャストバック（保存には店長の PIN）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="36"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="34"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="36"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="34"/>
         <source>Price</source>
         <translation>価格</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="36"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="34"/>
         <source>Back</source>
         <translation>バック</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="36"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="34"/>
         <source>Yen or %</source>
         <translation>円 / %</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="42"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="39"/>
         <source>In force from (YYYY-MM-DD)</source>
         <translation>適用開始日（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="43"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="40"/>
         <source>Save the backs</source>
         <translation>バックを保存</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="46"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="43"/>
         <source>no back</source>
         <translation>バックなし</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="46"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="43"/>
         <source>yen per item</source>
         <translation>1点あたり円</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="47"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="44"/>
         <source>% of the price</source>
         <translation>価格の %</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="52"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="49"/>
         <source>Version {v}, in force from {day}</source>
         <translation>バージョン {v}（{day} から適用）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="54"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="51"/>
         <source>No backs saved yet</source>
         <translation>バックはまだ保存されていません</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="75"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="69"/>
         <source>In force from: type a day as YYYY-MM-DD.</source>
         <translation>適用開始日: YYYY-MM-DD の形で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="90"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="84"/>
         <source>Save new cast backs</source>
         <translation>新しいキャストバックを保存</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/backs_editor.py" line="94"/>
+        <location filename="../../bp_till/gui/backs_editor.py" line="88"/>
         <source>Backs version {v} is saved.</source>
         <translation>バック バージョン {v} を保存しました。</translation>
     </message>
@@ -504,37 +517,42 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>FloorView</name>
     <message>
-        <location filename="../../bp_till/gui/floor.py" line="86"/>
+        <location filename="../../bp_till/gui/floor.py" line="89"/>
         <source>{checks} open checks · {guests} guests</source>
         <translation>伝票 {checks} 件 · {guests} 名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/floor.py" line="90"/>
+        <location filename="../../bp_till/gui/floor.py" line="93"/>
         <source>next show {at} · tables seated through it: {n}</source>
         <translation>次のステージ {at} ・ またぐテーブル {n}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/floor.py" line="111"/>
+        <location filename="../../bp_till/gui/floor.py" line="114"/>
         <source>free</source>
         <translation>空席</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/floor.py" line="115"/>
+        <location filename="../../bp_till/gui/floor.py" line="118"/>
         <source>1 guest</source>
         <translation>1名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/floor.py" line="115"/>
+        <location filename="../../bp_till/gui/floor.py" line="118"/>
         <source>{n} guests</source>
         <translation>{n}名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/floor.py" line="118"/>
+        <location filename="../../bp_till/gui/floor.py" line="121"/>
         <source> (+{n} more)</source>
         <translation>（他 {n} 件）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/floor.py" line="137"/>
+        <location filename="../../bp_till/gui/floor.py" line="125"/>
+        <source>Past its time: extend?</source>
+        <translation>時間超過：延長しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/floor.py" line="143"/>
         <source>Guests</source>
         <translation>人数</translation>
     </message>
@@ -618,37 +636,37 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="34"/>
+        <location filename="../../bp_till/gui/app.py" line="35"/>
         <source>cashier</source>
         <translation>レジ</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="35"/>
+        <location filename="../../bp_till/gui/app.py" line="36"/>
         <source>shift lead</source>
         <translation>シフトリーダー</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="36"/>
+        <location filename="../../bp_till/gui/app.py" line="37"/>
         <source>manager</source>
         <translation>店長</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="118"/>
+        <location filename="../../bp_till/gui/app.py" line="122"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="129"/>
+        <location filename="../../bp_till/gui/app.py" line="135"/>
         <source>Locked after {s} s without use.</source>
         <translation>{s} 秒間操作がなかったためロックしました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="134"/>
+        <location filename="../../bp_till/gui/app.py" line="140"/>
         <source>Not signed in</source>
         <translation>未サインイン</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="183"/>
+        <location filename="../../bp_till/gui/app.py" line="189"/>
         <source>Card scanned: open a check to put it on.</source>
         <translation>カードを読み取りました。伝票を開いてから登録してください。</translation>
     </message>
@@ -1448,6 +1466,14 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     </message>
 </context>
 <context>
+    <name>SetChoice</name>
+    <message>
+        <location filename="../../bp_till/gui/set_choice.py" line="38"/>
+        <source>{minutes} min</source>
+        <translation>{minutes}分</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <location filename="../../ui/settings.ui" line="6"/>
@@ -1503,54 +1529,54 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="25"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="26"/>
         <source>Rank</source>
         <translation>ランク</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="26"/>
-        <location filename="../../bp_till/gui/settings_view.py" line="113"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="27"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="117"/>
         <source>From spend points</source>
         <translation>必要な累計ポイント</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="27"/>
-        <location filename="../../bp_till/gui/settings_view.py" line="114"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="28"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="118"/>
         <source>Vote multiplier</source>
         <translation>投票倍率</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="84"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="88"/>
         <source>The clock reads {now}. If a sale was refused because the clock was set back, check the time, then a manager confirms it here.</source>
         <translation>時計は {now} を示しています。時計が戻されたため会計が拒否された場合は、時刻を確認し、店長がここで確定してください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="92"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="96"/>
         <source>Confirm that the till&apos;s clock is right</source>
         <translation>レジの時計が正しいことを確定</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="93"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="97"/>
         <source>The clock is confirmed; settling works again.</source>
         <translation>時計を確定しました。会計できるようになりました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="99"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="103"/>
         <source>Version {v} in force</source>
         <translation>第{v}版を適用中</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="100"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="104"/>
         <source>The café&apos;s default ranks (never changed)</source>
         <translation>店の標準ランク（未変更）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="124"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="128"/>
         <source>Save a new rank table</source>
         <translation>新しいランク表を保存</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="129"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="133"/>
         <source>Rank table version {v} is in force; checks already rung up keep their multiplier.</source>
         <translation>ランク表 第{v}版を適用しました。入力済みの伝票は元の倍率のままです。</translation>
     </message>
@@ -1922,6 +1948,106 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <location filename="../../bp_till/gui/status.py" line="55"/>
         <source>Business day {day}</source>
         <translation>営業日 {day}</translation>
+    </message>
+</context>
+<context>
+    <name>StayEditor</name>
+    <message>
+        <location filename="../../bp_till/gui/stay_editor.py" line="32"/>
+        <source>Sets and extensions (a manager&apos;s PIN to save)</source>
+        <translation>セットと延長（保存には店長の暗証番号）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/stay_editor.py" line="36"/>
+        <source>Table charge</source>
+        <translation>テーブルチャージ</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/stay_editor.py" line="36"/>
+        <source>Price</source>
+        <translation>価格</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/stay_editor.py" line="36"/>
+        <source>Set (minutes)</source>
+        <translation>セット（分）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/stay_editor.py" line="40"/>
+        <source>A table opens on</source>
+        <translation>卓を開くときのセット</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/stay_editor.py" line="42"/>
+        <source>Extension charge (per guest)</source>
+        <translation>延長料金（1名ごと）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/stay_editor.py" line="44"/>
+        <location filename="../../bp_till/gui/stay_editor.py" line="100"/>
+        <source>Each extension (minutes)</source>
+        <translation>延長1回（分）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/stay_editor.py" line="45"/>
+        <location filename="../../bp_till/gui/stay_editor.py" line="101"/>
+        <source>Warn before the time (minutes)</source>
+        <translation>時間前の警告（分）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/stay_editor.py" line="46"/>
+        <source>Grace before it adds itself (minutes)</source>
+        <translation>自動延長までの猶予（分）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/stay_editor.py" line="49"/>
+        <source>Add the extension by itself after the grace period</source>
+        <translation>猶予を過ぎたら延長を自動で追加する</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/stay_editor.py" line="52"/>
+        <source>In force from (YYYY-MM-DD)</source>
+        <translation>適用開始日（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/stay_editor.py" line="53"/>
+        <source>Save the sets and extensions</source>
+        <translation>セットと延長を保存</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/stay_editor.py" line="58"/>
+        <source>Version {v}, in force from {day}</source>
+        <translation>バージョン {v}（{day} から適用）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/stay_editor.py" line="60"/>
+        <source>The café&apos;s default: 90 minutes, table charges rung up by hand</source>
+        <translation>店の既定：90分、テーブルチャージは手で登録</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/stay_editor.py" line="85"/>
+        <source>In force from: type a day as YYYY-MM-DD.</source>
+        <translation>適用開始日：YYYY-MM-DD の形で入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/stay_editor.py" line="93"/>
+        <source>{code} opens every table, so it needs a set&apos;s minutes.</source>
+        <translation>{code} はすべての卓を開くセットなので、セットの分数が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/stay_editor.py" line="96"/>
+        <source>Grace (minutes)</source>
+        <translation>猶予（分）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/stay_editor.py" line="109"/>
+        <source>Save new sets and extensions</source>
+        <translation>新しいセットと延長を保存</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/stay_editor.py" line="113"/>
+        <source>Sets and extensions version {v} is saved; tables already seated keep their time.</source>
+        <translation>セットと延長のバージョン {v} を保存しました。着席中の卓は元の時間のままです。</translation>
     </message>
 </context>
 <context>

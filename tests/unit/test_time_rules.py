@@ -46,6 +46,7 @@ def test_day_bounds():
 )
 def test_stay_warns_at_the_limit(minutes, extensions, state):
     opened = tokyo(2026, 11, 24, 19, 0)
-    status = stay_status(opened, opened + timedelta(minutes=minutes), extensions, StayPolicy())
+    status = stay_status(opened, opened + timedelta(minutes=minutes), 90 + 30 * extensions,
+                         StayPolicy())
     assert status.state is state
     assert status.label == f"{minutes} / {90 + 30 * extensions} min"
