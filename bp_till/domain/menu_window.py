@@ -24,15 +24,6 @@ def check_window(first: date | None, last: date | None, what: str) -> None:
                            f"available from {first.isoformat()}.")
 
 
-def window_label(first: date | None, last: date | None) -> str:
-    """``2026-12-01 – 2026-12-25``, ``from 2026-12-01``, ``until 2026-12-25`` or empty."""
-    if first and last:
-        return f"{first.isoformat()} – {last.isoformat()}"
-    if first:
-        return f"from {first.isoformat()}"
-    return f"until {last.isoformat()}" if last else ""
-
-
 def off_menu(name: str, first: date | None, last: date | None, day: date) -> str:
     """Why an item is not on tonight's menu (the caller checked that it is not)."""
     if first is not None and day < first:
