@@ -248,12 +248,18 @@ def _close_out(app, till, out: Path) -> None:
     _settings(app, till, manager, out)
 
 
-def _settings(app, till, manager, out: Path) -> None:
-    """Settings scrolled to the stage shows and the cast backs the demo loads."""
+def _signed_in(till, staff) -> MainWindow:
+    """The till's window at a register's size, with ``staff`` signed in."""
     window = MainWindow(till)
     window.resize(1280, 800)
     window.show()
-    window.on_signed_in(manager)
+    window.on_signed_in(staff)
+    return window
+
+
+def _settings(app, till, manager, out: Path) -> None:
+    """Settings scrolled to the stage shows and the cast backs the demo loads."""
+    window = _signed_in(till, manager)
     window.show_settings()
     app.processEvents()
     page = window.settings.widget
@@ -273,10 +279,7 @@ def _menu_and_cast(app, till, out: Path) -> None:
         available_from=today + timedelta(days=3), available_until=today + timedelta(days=10)))
     menu_admin.retire_item(ctx, manager, "S05")
     menu_admin.retire_member(ctx, manager, "C014")  # graduated
-    window = MainWindow(till)
-    window.resize(1280, 800)
-    window.show()
-    window.on_signed_in(manager)
+    window = _signed_in(till, manager)
     window.show_masterdata()
     view = window.masterdata
     view.reload(keep="S04")

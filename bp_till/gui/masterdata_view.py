@@ -199,22 +199,22 @@ class MasterdataView(QObject):
             lambda _none: self._saved(code), self.widget)
 
     def retire_item(self) -> None:
-        code = self._pick(self.menu_table)
-        if code:
-            back = not self.items[code].active
-            self._change(code, self.tr("Put {code} back on the menu").format(code=code) if back
-                         else self.tr("Retire {code} from the menu").format(code=code),
-                         lambda ctx, staff, code, approval: menu_admin.retire_item(
-                             ctx, staff, code, back, approval))
+        self._retire(self.menu_table, self.items, menu_admin.retire_item,
+                     (self.tr("Retire {code} from the menu"), self.tr("Put {code} back on the menu")))
 
     def retire_member(self) -> None:
-        code = self._pick(self.cast_table)
+        self._retire(self.cast_table, self.members, menu_admin.retire_member,
+                     (self.tr("Retire {code} from the cast"), self.tr("Put {code} back in the cast")))
+
+    def _retire(self, table: QTableWidget, book: dict, service: Callable,
+                asking: tuple[str, str]) -> None:
+        """Retire the chosen row, or put it back when it is retired."""
+        code = self._pick(table)
         if code:
-            back = not self.members[code].active
-            self._change(code, self.tr("Put {code} back in the cast").format(code=code) if back
-                         else self.tr("Retire {code} from the cast").format(code=code),
-                         lambda ctx, staff, code, approval: menu_admin.retire_member(
-                             ctx, staff, code, back, approval))
+            back = not book[code].active
+            self._change(code, asking[back].format(code=code),
+                         lambda ctx, staff, code, approval: service(ctx, staff, code, back,
+                                                                    approval))
 
     def move_item(self, step: int) -> None:
         code = self._pick(self.menu_table)

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from bp_till.domain.errors import InvalidInput, TillError
 from bp_till.services.context import TillContext
 from bp_till.services.masterdata import (
-    CastEntry, MenuEntry, cast_entry, checked_cast_entry, checked_menu_entry, emit_cast,
+    cast_entry, checked_cast_entry, checked_menu_entry, emit_cast,
     emit_menu, menu_entry, name_taken, write_item,
 )
 from bp_till.store.models import CastMember, MenuItem

@@ -12,8 +12,7 @@ from sqlalchemy import select
 
 from bp_till.services.masterdata import cast, cast_book, menu, menu_book
 from bp_till.store.models import AuditEntry
-from tests.conftest import PINS
-from tests.gui.conftest import button, click, press, sign_in, type_keys
+from tests.gui.conftest import approve, button, click, press, sign_in, type_keys
 
 
 def _open_screen(qtbot, window, who="Misaki"):
@@ -176,12 +175,8 @@ def test_a_cashier_retires_a_cast_member_with_a_managers_pin(qtbot, window, ctx,
     _choose(qtbot, view, view.cast_table, "castFilter", "kaori", "C001")
     assert _visible_codes(view.cast_table) == ["C001"]
     click(qtbot, button(window, "retireMemberButton"))
-    override = view.override
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is override.pin_edit)
-    override.approver.setCurrentIndex(override.approver.findText("Misaki"))
-    type_keys(qtbot, PINS["manager"])
-    press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not override.dialog.isVisible())
+    approve(qtbot, view.override)
+    qtbot.waitUntil(lambda: not view.override.dialog.isVisible())
     assert "C001" not in {c.code for c in cast(ctx)}
     assert next(c for c in cast_book(ctx) if c.code == "C001").active is False
     with ctx.store.read() as session:

@@ -1,15 +1,8 @@
 """``bp-till menu|cast export|import`` as a manager runs them, in a real subprocess."""
 
-import sqlite3
-
 import pytest
 
-from tests.integration.test_cli import bp_till
-
-
-def _query(data, sql):
-    with sqlite3.connect(data / "till.db") as conn:
-        return conn.execute(sql).fetchall()
+from tests.integration.test_cli import _query, bp_till
 
 
 @pytest.mark.slow
