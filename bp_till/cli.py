@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from bp_till import __version__
+from bp_till import __version__, cli_masterdata
 from bp_till.config import ConfigError, load_config, resolve_data_dir
 from bp_till.domain.errors import TillError
 
@@ -59,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     portal.add_argument("--port", type=int, help="listen on this port (default: [portal] port)")
     portal.add_argument("--proxy-headers", action="store_true",
                         help="behind a reverse proxy: client addresses from X-Forwarded-For")
+    cli_masterdata.add_commands(sub)
     for name in ("init", "simulate", "central", "sync", "backup", "restore", "portal"):
         sub.choices[name].add_argument("--data-dir", dest="sub_data_dir", help=argparse.SUPPRESS)
     for leaf in (report_day, report_backs, central_init):  # after the sub-subcommand too
@@ -370,6 +371,10 @@ def cmd_self_test(args) -> int:
     return run_self_test()
 
 
+def cmd_masterdata(args) -> int:
+    return cli_masterdata.run(args, _open)
+
+
 def cmd_gui(args) -> int:
     till = _open(args)  # before Qt: modules loaded after PySide6 pass through its import hook
     from bp_till.gui.app import run_gui
@@ -382,7 +387,7 @@ def main(argv: list[str] | None = None) -> int:
     handler = {
         "init": cmd_init, "simulate": cmd_simulate, "central": cmd_central, "sync": cmd_sync,
         "report": cmd_report, "backup": cmd_backup, "restore": cmd_restore,
-        "portal": cmd_portal,
+        "portal": cmd_portal, "menu": cmd_masterdata, "cast": cmd_masterdata,
     }.get(args.command, cmd_self_test if args.self_test else cmd_gui)
     try:
         return handler(args)

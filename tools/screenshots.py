@@ -14,7 +14,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTabWidget  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
 from bp_till import simulate  # noqa: E402
@@ -22,7 +22,7 @@ from bp_till.bootstrap import open_till  # noqa: E402
 from bp_till.clock import FakeClock  # noqa: E402
 from bp_till.config import load_config  # noqa: E402
 from bp_till.demo import load_demo  # noqa: E402
-from bp_till.domain.business_day import TOKYO  # noqa: E402
+from bp_till.domain.business_day import TOKYO, business_day  # noqa: E402
 from bp_till.domain.settlement import Tender  # noqa: E402
 from bp_till.domain.votes import Allocation  # noqa: E402
 from bp_till.gui.app import MainWindow  # noqa: E402
@@ -30,8 +30,11 @@ from bp_till.gui.board import RankingBoard  # noqa: E402
 from bp_till.gui.i18n import install_language  # noqa: E402
 from bp_till.printing.backs_layout import backs_slip  # noqa: E402
 from bp_till.printing.layout import card_slip, close_out_report, sale_receipt  # noqa: E402
-from bp_till.services import checks, closeout, corrections, producers, settle  # noqa: E402
+from bp_till.services import (  # noqa: E402
+    checks, closeout, corrections, menu_admin, producers, settle,
+)
 from bp_till.services.clock import accept_clock  # noqa: E402
+from bp_till.services.masterdata import MenuEntry  # noqa: E402
 from bp_till.services.roster import save_roster  # noqa: E402
 from bp_till.services.staff import list_staff  # noqa: E402
 from bp_till.services.votes import cast_votes  # noqa: E402
@@ -53,6 +56,7 @@ def main(out: Path) -> None:
         _regular_visits(till, clock)  # after the simulated night, which must not pick them
         _screens(app, till, clock, out)
         _ranking(app, till, clock, out)
+        _menu_and_cast(app, till, out)  # last: it changes the menu the other pictures show
         till.close()
 
 
@@ -246,12 +250,18 @@ def _close_out(app, till, out: Path) -> None:
     _settings(app, till, manager, out)
 
 
-def _settings(app, till, manager, out: Path) -> None:
-    """Settings scrolled to the stage shows and the cast backs the demo loads."""
+def _signed_in(till, staff) -> MainWindow:
+    """The till's window at a register's size, with ``staff`` signed in."""
     window = MainWindow(till)
     window.resize(1280, 800)
     window.show()
-    window.on_signed_in(manager)
+    window.on_signed_in(staff)
+    return window
+
+
+def _settings(app, till, manager, out: Path) -> None:
+    """Settings scrolled to the stage shows and the cast backs the demo loads."""
+    window = _signed_in(till, manager)
     window.show_settings()
     app.processEvents()
     page = window.settings.widget
@@ -261,6 +271,30 @@ def _settings(app, till, manager, out: Path) -> None:
     page.ensureWidgetVisible(window.settings.stay.box)
     app.processEvents()
     window.grab().save(str(out / "settings-stay.png"))
+    window.close()
+
+
+def _menu_and_cast(app, till, out: Path) -> None:
+    """Menu & cast: a seasonal item for a week, one retired, the drinks chosen; the cast found."""
+    ctx = till.ctx
+    manager = next(s for s in list_staff(ctx) if s.role == "manager")
+    today = business_day(ctx.clock.now())
+    menu_admin.add_item(ctx, manager, MenuEntry(
+        "S11", "soft_drink", "季節のホットアップルサイダー", "Seasonal Hot Apple Cider", 750,
+        available_from=today + timedelta(days=3), available_until=today + timedelta(days=10)))
+    menu_admin.retire_item(ctx, manager, "S05")
+    menu_admin.retire_member(ctx, manager, "C014")  # graduated
+    window = _signed_in(till, manager)
+    window.show_masterdata()
+    view = window.masterdata
+    view.reload(keep="S04")
+    app.processEvents()
+    window.grab().save(str(out / "menu-cast.png"))
+    view.widget.findChild(QTabWidget, "masterdataTabs").setCurrentIndex(1)
+    view.cast_filter.setText("mi")
+    view.reload(keep="C002")
+    app.processEvents()
+    window.grab().save(str(out / "menu-cast-cast.png"))
     window.close()
 
 

@@ -6,7 +6,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 
 from bp_till.central import totals
 from bp_till.central.postgres import init_postgres
-from bp_till.central.schema import cast_month_totals, metadata, points_ledger
+from bp_till.central.schema import MASTERDATA_COLUMNS, cast_month_totals, metadata, points_ledger
 from bp_till.central.views import VIEWS
 from bp_till.central.website import WEBSITE_INDEXES, website_views
 
@@ -65,6 +65,26 @@ def _upgrade(conn, before: set[str]) -> None:
         for index in points_ledger.indexes:  # PostgreSQL: ingests wait while it builds
             index.create(conn, checkfirst=True)
         conn.execute(text(f"DROP INDEX {OLD_LEDGER_INDEX}"))
+    _masterdata_columns(conn)
+
+
+# The views that read the master data's versions, made again when their columns are new.
+MASTERDATA_VIEWS = ("cast_roster", "menu_items")
+
+
+def _masterdata_columns(conn) -> None:
+    """Retired, order and window of the cast and menu (a central from before the maintenance)."""
+    added = False
+    for table, columns in MASTERDATA_COLUMNS.items():
+        have = {c["name"] for c in inspect(conn).get_columns(table)}
+        for name, kind in columns:
+            if name not in have:
+                conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {name} "
+                                  f"{kind.compile(dialect=conn.dialect)}"))
+                added = True
+    if added:
+        for view in MASTERDATA_VIEWS:  # made again below, with the new columns
+            conn.execute(text(f"DROP VIEW IF EXISTS {view}"))
 
 
 def init_central(engine: Engine) -> list[str]:

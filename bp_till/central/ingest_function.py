@@ -101,18 +101,23 @@ _PROJECT = """
     SELECT terminal, business_day, figures, closed_at, event_id
     FROM new WHERE type = 'day.closed'
   ), new_cast AS (
-    INSERT INTO cast_versions (event_id, code, ingest_id, stage_name, romaji)
-    SELECT event_id, m.code, ingest_id, m.stage_name, m.romaji
-    FROM new, json_to_recordset(new."cast") AS m(code text, stage_name text, romaji text)
+    INSERT INTO cast_versions (event_id, code, ingest_id, stage_name, romaji, active)
+    SELECT event_id, m.code, ingest_id, m.stage_name, m.romaji, m.active
+    FROM new, json_to_recordset(new."cast") AS m(code text, stage_name text, romaji text,
+                                                 active boolean)
     WHERE type = 'cast.updated'
   ), new_menu AS (
     INSERT INTO menu_versions (event_id, code, ingest_id, category, name_ja, name_en, price,
-                               cast_credit)
+                               cast_credit, active, sort_order, available_from,
+                               available_until)
     SELECT event_id, i.code, ingest_id, i.category, i.name_ja, i.name_en, i.price,
-           COALESCE(i.cast_credit, false)
+           COALESCE(i.cast_credit, false), i.active, i.sort_order, i.available_from,
+           i.available_until
     FROM new, json_to_recordset(new.items) AS i(code text, category text, name_ja text,
                                                  name_en text, price integer,
-                                                 cast_credit boolean)
+                                                 cast_credit boolean, active boolean,
+                                                 sort_order integer, available_from text,
+                                                 available_until text)
     WHERE type = 'menu.updated'
   )
   SELECT count(*)::integer, array_agg(n ORDER BY n),

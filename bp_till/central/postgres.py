@@ -78,7 +78,7 @@ BEGIN
   IF p_points IS NULL OR p_points < 1 OR p_points > 1000000 THEN
     RAISE EXCEPTION 'Vote points given must be from 1 to 1,000,000.' USING ERRCODE = '22023';
   END IF;
-  IF NOT EXISTS (SELECT 1 FROM cast_roster r WHERE r.code = p_cast) THEN
+  IF NOT EXISTS (SELECT 1 FROM cast_roster r WHERE r.code = p_cast AND r.active) THEN
     RAISE EXCEPTION 'No cast member %.', p_cast USING ERRCODE = 'BPV02';
   END IF;
   -- One producer at a time, tills and website alike; held until the caller commits.

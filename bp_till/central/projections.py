@@ -211,7 +211,8 @@ def _day_closed(p: Projection, a: Arrived) -> None:
 def _cast_updated(p: Projection, a: Arrived) -> None:
     for member in a.payload["cast"]:
         p.add(cast_versions, event_id=a.event.event_id, ingest_id=a.ingest_id,
-              code=member["code"], stage_name=member["stage_name"], romaji=member["romaji"])
+              code=member["code"], stage_name=member["stage_name"], romaji=member["romaji"],
+              active=member.get("active"))
 
 
 def _menu_updated(p: Projection, a: Arrived) -> None:
@@ -219,7 +220,9 @@ def _menu_updated(p: Projection, a: Arrived) -> None:
         p.add(menu_versions, event_id=a.event.event_id, ingest_id=a.ingest_id,
               code=item["code"], category=item["category"], name_ja=item["name_ja"],
               name_en=item["name_en"], price=item["price"],
-              cast_credit=bool(item.get("cast_credit", False)))
+              cast_credit=bool(item.get("cast_credit", False)), active=item.get("active"),
+              sort_order=item.get("sort_order"), available_from=item.get("available_from"),
+              available_until=item.get("available_until"))
 
 
 PROJECTIONS: dict[str, Callable[[Projection, Arrived], None]] = {

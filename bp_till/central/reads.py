@@ -34,10 +34,12 @@ monthly_cast_ranking = table("monthly_cast_ranking", column("business_month", St
                              column("cast_code", String), column("points", Integer),
                              column("last_vote_at", _When), column("place", Integer))
 cast_roster_view = table("cast_roster", column("code", String), column("stage_name", String),
-                         column("romaji", String))
+                         column("romaji", String), column("active", Boolean))
 menu_items = table("menu_items", column("code", String), column("category", String),
                    column("name_ja", String), column("name_en", String),
-                   column("price", Integer), column("cast_credit", Boolean))
+                   column("price", Integer), column("cast_credit", Boolean),
+                   column("active", Boolean), column("sort_order", Integer),
+                   column("available_from", String), column("available_until", String))
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ class CastRow:
     code: str
     stage_name: str
     romaji: str
+    active: bool = True  # False: retired
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,10 @@ class MenuRow:
     name_en: str
     price: int
     cast_credit: bool
+    active: bool = True  # False: retired
+    sort_order: int | None = None  # None: sent by a till that did not say
+    available_from: str | None = None  # an event item's business days, YYYY-MM-DD
+    available_until: str | None = None
 
 
 def _utc(moment: datetime) -> datetime:
@@ -195,14 +202,16 @@ def refusals(conn: Connection, terminal: int) -> list[Refusal]:
 def cast_roster(conn: Connection) -> list[CastRow]:
     """The newest version of each cast member any till sent."""
     c = cast_roster_view.c
-    return [CastRow(*row) for row in conn.execute(
-        select(c.code, c.stage_name, c.romaji).order_by(c.code))]
+    return [CastRow(code, name, romaji, bool(active)) for code, name, romaji, active in
+            conn.execute(select(c.code, c.stage_name, c.romaji, c.active).order_by(c.code))]
 
 
 def menu(conn: Connection) -> list[MenuRow]:
     """The newest version of each menu item any till sent."""
     m = menu_items.c
-    rows = conn.execute(select(m.code, m.category, m.name_ja, m.name_en, m.price, m.cast_credit)
+    rows = conn.execute(select(m.code, m.category, m.name_ja, m.name_en, m.price, m.cast_credit,
+                               m.active, m.sort_order, m.available_from, m.available_until)
                         .order_by(m.code))
-    return [MenuRow(code, category, ja, en, int(price), bool(credit))
-            for code, category, ja, en, price, credit in rows]
+    return [MenuRow(code, category, ja, en, int(price), bool(credit), bool(active), order,
+                    first, last)
+            for code, category, ja, en, price, credit, active, order, first, last in rows]

@@ -198,6 +198,8 @@ cast_versions = Table(
     Column("ingest_id", BigInteger, nullable=False),
     Column("stage_name", String(80), nullable=False),
     Column("romaji", String(80), nullable=False),
+    # NULL in a version sent before tills could retire anyone: still in the cast.
+    Column("active", Boolean),
 )
 
 menu_versions = Table(
@@ -210,7 +212,19 @@ menu_versions = Table(
     Column("name_en", String(120), nullable=False),
     Column("price", Integer, nullable=False),
     Column("cast_credit", Boolean, nullable=False),
+    # NULL in a version sent before the menu maintenance: on the menu, place and window unsaid.
+    Column("active", Boolean),
+    Column("sort_order", Integer),
+    Column("available_from", String(10)),  # business days, YYYY-MM-DD
+    Column("available_until", String(10)),
 )
+
+# Columns a central made by an older bp-till lacks (db.py adds them, and remakes the views).
+MASTERDATA_COLUMNS = {
+    "cast_versions": (("active", Boolean()),),
+    "menu_versions": (("active", Boolean()), ("sort_order", Integer()),
+                      ("available_from", String(10)), ("available_until", String(10))),
+}
 
 # The order a batch's projections are written in, parents first.
 WRITE_ORDER = (producers, cards, card_retirements, credentials, points_ledger, votes,

@@ -28,15 +28,19 @@ SELECT login_id, password_hash, set_at FROM (
                             ORDER BY c.set_at DESC, e.ingest_id DESC) AS newest
   FROM credentials c JOIN events e ON e.event_id = c.event_id) s
 WHERE newest = 1""",
+    # A version with no word on it (sent by an older till) leaves a member in the cast.
     "cast_roster": """
-SELECT code, stage_name, romaji FROM (
-  SELECT code, stage_name, romaji,
+SELECT code, stage_name, romaji, active FROM (
+  SELECT code, stage_name, romaji, CASE WHEN active IS NULL THEN 1 = 1 ELSE active END AS active,
          ROW_NUMBER() OVER (PARTITION BY code ORDER BY ingest_id DESC) AS newest
   FROM cast_versions) s
 WHERE newest = 1""",
     "menu_items": """
-SELECT code, category, name_ja, name_en, price, cast_credit FROM (
+SELECT code, category, name_ja, name_en, price, cast_credit, active, sort_order,
+       available_from, available_until FROM (
   SELECT code, category, name_ja, name_en, price, cast_credit,
+         CASE WHEN active IS NULL THEN 1 = 1 ELSE active END AS active, sort_order,
+         available_from, available_until,
          ROW_NUMBER() OVER (PARTITION BY code ORDER BY ingest_id DESC) AS newest
   FROM menu_versions) s
 WHERE newest = 1""",

@@ -109,7 +109,8 @@ def cast_vote(conn: Connection, login_id: str, cast_code: str, points: int,
     if not isinstance(points, int) or isinstance(points, bool) or points <= 0:
         raise InvalidInput("Vote points given must be at least 1.")
     roster = cast_roster_view.c
-    if conn.scalar(select(roster.code).where(roster.code == cast_code)) is None:
+    if conn.scalar(select(roster.code).where(roster.code == cast_code,
+                                             roster.active.is_(True))) is None:  # not retired
         raise VoteRefused(f"No cast member {cast_code!r}.")
     if vote_id is not None:
         vote_id = str(uuid.UUID(vote_id))  # ValueError: not a UUID

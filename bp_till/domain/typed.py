@@ -8,7 +8,8 @@ message that says what was typed, never silently read as something else.
 from __future__ import annotations
 
 import unicodedata
-from datetime import time
+import re
+from datetime import date, time
 
 from bp_till.domain.errors import InvalidInput
 
@@ -59,3 +60,20 @@ def clock_time(typed: str, what: str) -> time:
         return time(hours, minutes)
     except ValueError:
         raise InvalidInput(f"{what}: type a time as HH:MM, for example 19:00.") from None
+
+
+_DAY = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
+
+
+def calendar_day(typed: str, what: str) -> date | None:
+    """``2026-12-24`` (or ``2026/12/24``, as a Japanese spreadsheet writes it); empty is None."""
+    text = unicodedata.normalize("NFKC", typed if isinstance(typed, str) else "").strip()
+    if not text:
+        return None
+    match = _DAY.fullmatch(text)
+    try:
+        if match is None:
+            raise ValueError
+        return date(*(int(part) for part in match.groups()))
+    except ValueError:
+        raise InvalidInput(f"{what} is a day as YYYY-MM-DD, not {typed!r}") from None

@@ -19,6 +19,7 @@ from bp_till.gui.floor import FloorView
 from bp_till.gui.i18n import install_language, save_language, saved_language
 from bp_till.gui.idle import IdleLock
 from bp_till.gui.loader import load_ui
+from bp_till.gui.masterdata_view import MasterdataView
 from bp_till.gui.producers_view import ProducersView
 from bp_till.gui.ready import quit_when_painted
 from bp_till.gui.receipts_view import ReceiptsView
@@ -83,9 +84,12 @@ class MainWindow(QMainWindow):
         self.roster = RosterView(till.ctx, self.pages)
         self.settings = SettingsView(till, self.pages)
         self.settings.language_chosen.connect(self.language_changed)
+        self.settings.masterdata_requested.connect(self.show_masterdata)
+        self.masterdata = MasterdataView(till.ctx, self.pages)
+        self.masterdata.back.connect(self.show_settings)
         self.board: RankingBoard | None = None  # the shop screen's window, made when asked
         for view in (self.sign_in, self.floor, self.check, self.settle, self.receipts,
-                     self.producers, self.closeout, self.roster, self.settings):
+                     self.producers, self.closeout, self.roster, self.settings, self.masterdata):
             self.pages.addWidget(view.widget)
         nav = {"floorNav": self.show_floor, "rosterNav": self.show_roster,
                "receiptsNav": self.show_receipts,
@@ -207,6 +211,10 @@ class MainWindow(QMainWindow):
     def show_settings(self) -> None:
         self.settings.show_for(self.staff)
         self._show(self.settings.widget)
+
+    def show_masterdata(self) -> None:
+        self.masterdata.show_for(self.staff)
+        self._show(self.masterdata.widget)
 
 
 class TillApp:

@@ -99,6 +99,11 @@ class CastPicker(QObject):
         self.dialog.findChild(QPushButton, "cancelButton").clicked.connect(self.dialog.reject)
         self.dialog.finished.connect(lambda _result: give_back_focus(parent))
 
+    def set_cast(self, cast: list[CastEntry]) -> None:
+        """Those who can be credited now (a retired member drops out)."""
+        self.cast = self.list.cast = cast
+        self.list.names = {member.code: member.stage_name for member in cast}
+
     def ask(self, item_name: str, on_check: list[str], roster: Roster) -> None:
         """Open for one line: this check's cast on top, then tonight's roster."""
         self.label.setText(item_name)

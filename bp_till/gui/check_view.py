@@ -102,6 +102,14 @@ class CheckView(QObject):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
+    def _reload_masterdata(self) -> None:
+        """Tonight's menu and cast as the store has them now (a manager's change, a pull,
+        an event item's first or last night); the buttons are rebuilt only when they differ."""
+        tonight = menu(self.ctx)
+        if tonight != self.menu.entries:
+            self.menu.load(tonight)
+        self.picker.set_cast(cast(self.ctx))
+
     @staticmethod
     def _focus(field: QLineEdit) -> Callable[[], None]:
         return lambda: (field.setFocus(), field.selectAll())
@@ -109,6 +117,7 @@ class CheckView(QObject):
     # --- showing the check -------------------------------------------------------------
     def show_check(self, staff: StaffMember, check_id: int) -> None:
         self.staff, self.check_id = staff, check_id
+        self._reload_masterdata()
         self.feedback.clear()
         self.reasons.hide()
         self.producer_edit.clear()

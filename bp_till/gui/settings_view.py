@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QPushButton, QTableWidget, QTableWidgetItem, QWidget,
+    QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QScrollArea, QPushButton, QTableWidget, QTableWidgetItem, QWidget,
 )
 
 from bp_till.bootstrap import Till
@@ -31,6 +31,7 @@ RANK_COLUMNS = (
 
 class SettingsView(QObject):
     language_chosen = Signal(str)
+    masterdata_requested = Signal()  # the Menu & cast screen
 
     def __init__(self, till: Till, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +46,10 @@ class SettingsView(QObject):
         combo.setCurrentIndex(combo.findData(saved_language(till.config.data_dir)))
         find(QPushButton, "applyLanguageButton").clicked.connect(
             lambda: self.language_chosen.emit(combo.currentData()))
+        menu_cast = QPushButton(self.tr("Menu & cast…"), objectName="menuCastButton",
+                                minimumHeight=44)
+        menu_cast.clicked.connect(self.masterdata_requested.emit)
+        find(QFormLayout, "form").addRow(self.tr("Menu and cast"), menu_cast)
         config = till.config
         find(QLabel, "tillInfo").setText(
             f"{config.shop_name} · terminal {config.terminal}\n{config.data_dir}\n"

@@ -118,8 +118,9 @@ def _cast_rows(cast: list, q: str) -> list[dict]:
 
 
 def _vote_figures(conn, login_id: str):
-    """The balance to give and the cast to give it to."""
-    return reads.standing(conn, login_id).vote_points, reads.cast_roster(conn)
+    """The balance to give and the cast to give it to (not those retired)."""
+    return (reads.standing(conn, login_id).vote_points,
+            [member for member in reads.cast_roster(conn) if member.active])
 
 
 async def vote_page(request: Request, error: tuple | None = None, typed: dict | None = None,

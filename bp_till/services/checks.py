@@ -15,6 +15,7 @@ from bp_till.domain.nominations import Nomination, nomination_line
 from bp_till.services.context import TillContext
 from bp_till.services.days import open_day
 from bp_till.services.inputs import cleaned, required_reason, row_id, shown
+from bp_till.services.masterdata import require_on_menu
 from bp_till.services.producers import _resolve
 from bp_till.services.refusals import audits_refusals
 from bp_till.services.staff import StaffMember
@@ -110,6 +111,7 @@ def add_line(
         item = uow.session.scalars(select(MenuItem).where(MenuItem.code == code)).first()
         if item is None or not item.active:
             raise NotFound(f"No menu item {shown(item_code)}.")
+        require_on_menu(item, business_day(uow.now))  # an event item, outside its window
         if item.category == Category.NOMINATION:
             raise InvalidInput(f"{item.name_en} is rung up with Nominate, which charges each guest.")
         line = _line(uow, actor, check, item, quantity, _cast_for(uow, item, cast_code))
@@ -172,8 +174,10 @@ def _cast_for(uow: UnitOfWork, item: MenuItem, cast_code: str | None) -> CastMem
         raise InvalidInput(f"{item.name_en} needs the cast member it is for.")
     code = cleaned(cast_code)
     cast = uow.session.scalars(select(CastMember).where(CastMember.code == code)).first()
-    if cast is None or not cast.active:
+    if cast is None:
         raise NotFound(f"No cast member {shown(cast_code)}.")
+    if not cast.active:
+        raise InvalidInput(f"{cast.stage_name} ({cast.code}) has retired and cannot be credited.")
     return cast
 
 

@@ -75,8 +75,11 @@ class MenuItem(Base):
     name_en: Mapped[str] = mapped_column(String(120))
     price: Mapped[int] = mapped_column(Integer)  # tax-inclusive yen
     cast_credit: Mapped[bool] = mapped_column(Boolean, default=False)
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)  # retired: off the menu, kept
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    # An event item's business days on the menu (both included); None: no limit that side.
+    available_from: Mapped[date | None] = mapped_column(IsoDate)
+    available_until: Mapped[date | None] = mapped_column(IsoDate)
 
 
 class Producer(Base):

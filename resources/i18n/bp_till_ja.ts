@@ -144,6 +144,54 @@
     </message>
 </context>
 <context>
+    <name>CastMemberDialog</name>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_dialogs.py" line="133"/>
+        <source>Add a cast member</source>
+        <translation>キャストを追加</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_dialogs.py" line="134"/>
+        <source>Rename {code}</source>
+        <translation>{code} の名前を変更</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_dialogs.py" line="152"/>
+        <source>Save a cast member</source>
+        <translation>キャストを保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cast_member.ui" line="5"/>
+        <source>Cast member</source>
+        <translation>キャスト</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cast_member.ui" line="10"/>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cast_member.ui" line="12"/>
+        <source>Stage name</source>
+        <translation>源氏名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cast_member.ui" line="14"/>
+        <source>Romaji</source>
+        <translation>ローマ字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cast_member.ui" line="21"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cast_member.ui" line="22"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>CastPicker</name>
     <message>
         <location filename="../../ui/cast_picker.ui" line="5"/>
@@ -166,7 +214,7 @@
         <translation>決定</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/cast_picker.py" line="117"/>
+        <location filename="../../bp_till/gui/cast_picker.py" line="122"/>
         <source>{name} is not on tonight&apos;s roster.</source>
         <translation>{name}さんは今夜の出勤にいません。</translation>
     </message>
@@ -242,99 +290,99 @@
 <context>
     <name>CheckView</name>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="123"/>
+        <location filename="../../bp_till/gui/check_view.py" line="132"/>
         <source>take-out</source>
         <translation>お持ち帰り</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="125"/>
+        <location filename="../../bp_till/gui/check_view.py" line="134"/>
         <source>1 guest</source>
         <translation>1名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="127"/>
+        <location filename="../../bp_till/gui/check_view.py" line="136"/>
         <source>{n} guests</source>
         <translation>{n}名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="128"/>
+        <location filename="../../bp_till/gui/check_view.py" line="137"/>
         <source>Check #{number} · {table} · {kind}</source>
         <translation>伝票 #{number} · {table} · {kind}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="133"/>
+        <location filename="../../bp_till/gui/check_view.py" line="142"/>
         <source>nominates {names}</source>
         <translation>指名 {names}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="135"/>
+        <location filename="../../bp_till/gui/check_view.py" line="144"/>
         <source>Stay {stay}</source>
         <translation>滞在 {stay}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="140"/>
+        <location filename="../../bp_till/gui/check_view.py" line="149"/>
         <source>{rate}% items {total} (tax {tax})</source>
         <translation>{rate}%対象 {total}（内税 {tax}）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="145"/>
+        <location filename="../../bp_till/gui/check_view.py" line="154"/>
         <source>Total {total}</source>
         <translation>合計 {total}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="151"/>
+        <location filename="../../bp_till/gui/check_view.py" line="160"/>
         <source>No producer card on this check yet.</source>
         <translation>この伝票にはまだプロデューサーカードがありません。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="153"/>
+        <location filename="../../bp_till/gui/check_view.py" line="162"/>
         <source>{login} · {rank} {mult} · {spend} spend points · {votes} vote points
 This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <translation>{login} · {rank} {mult} · 累計 {spend} pt · 投票 {votes} pt
 この伝票で +{earn} pt、投票 +{earn_votes} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="159"/>
+        <location filename="../../bp_till/gui/check_view.py" line="168"/>
         <source>{needed} points to {rank}.</source>
         <translation>{rank}まであと {needed} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="166"/>
+        <location filename="../../bp_till/gui/check_view.py" line="175"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="203"/>
+        <location filename="../../bp_till/gui/check_view.py" line="212"/>
         <source>Extend stay</source>
         <translation>延長</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="204"/>
+        <location filename="../../bp_till/gui/check_view.py" line="213"/>
         <source>Extend +{minutes} min: {guests} × {price}</source>
         <translation>延長 +{minutes}分: {guests}名 × {price}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="207"/>
+        <location filename="../../bp_till/gui/check_view.py" line="216"/>
         <source>Past its time! {extend}</source>
         <translation>時間を過ぎています！ {extend}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="217"/>
+        <location filename="../../bp_till/gui/check_view.py" line="226"/>
         <source>Choose the line to void first.</source>
         <translation>取り消す明細を先に選んでください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="220"/>
+        <location filename="../../bp_till/gui/check_view.py" line="229"/>
         <source>Why void {item}?</source>
         <translation>「{item}」を取り消す理由は？</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="224"/>
+        <location filename="../../bp_till/gui/check_view.py" line="233"/>
         <source>Why cancel the whole check?</source>
         <translation>伝票全体を取り消す理由は？</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="254"/>
+        <location filename="../../bp_till/gui/check_view.py" line="263"/>
         <source>Check #{number} is empty: there is nothing to settle.</source>
         <translation>伝票 #{number} は空です。会計するものがありません。</translation>
     </message>
@@ -636,39 +684,352 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="35"/>
+        <location filename="../../bp_till/gui/app.py" line="36"/>
         <source>cashier</source>
         <translation>レジ</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="36"/>
+        <location filename="../../bp_till/gui/app.py" line="37"/>
         <source>shift lead</source>
         <translation>シフトリーダー</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="37"/>
+        <location filename="../../bp_till/gui/app.py" line="38"/>
         <source>manager</source>
         <translation>店長</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="122"/>
+        <location filename="../../bp_till/gui/app.py" line="126"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="135"/>
+        <location filename="../../bp_till/gui/app.py" line="139"/>
         <source>Locked after {s} s without use.</source>
         <translation>{s} 秒間操作がなかったためロックしました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="140"/>
+        <location filename="../../bp_till/gui/app.py" line="144"/>
         <source>Not signed in</source>
         <translation>未サインイン</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="189"/>
+        <location filename="../../bp_till/gui/app.py" line="193"/>
         <source>Card scanned: open a check to put it on.</source>
         <translation>カードを読み取りました。伝票を開いてから登録してください。</translation>
+    </message>
+</context>
+<context>
+    <name>MasterdataView</name>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="73"/>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="76"/>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="73"/>
+        <source>Category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="73"/>
+        <source>Japanese name</source>
+        <translation>日本語名</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="73"/>
+        <source>English name</source>
+        <translation>英語名</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="74"/>
+        <source>Price</source>
+        <translation>価格</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="74"/>
+        <source>Cast credit</source>
+        <translation>キャスト指定</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="74"/>
+        <source>Available</source>
+        <translation>提供期間</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="74"/>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="76"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="76"/>
+        <source>Stage name</source>
+        <translation>源氏名</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="76"/>
+        <source>Romaji</source>
+        <translation>ローマ字</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="121"/>
+        <source>yes</source>
+        <translation>あり</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="129"/>
+        <source>in the cast</source>
+        <translation>在籍</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="129"/>
+        <source>retired</source>
+        <comment>cast member</comment>
+        <translation>販売終了</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="142"/>
+        <source>retired</source>
+        <translation>販売終了</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="143"/>
+        <source>on the menu</source>
+        <translation>提供中</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="143"/>
+        <source>not tonight (outside its days)</source>
+        <translation>今夜は対象外（期間外）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="149"/>
+        <source>from {day}</source>
+        <translation>{day} から</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="150"/>
+        <source>until {day}</source>
+        <translation>{day} まで</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="163"/>
+        <source>Put back</source>
+        <translation>戻す</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="163"/>
+        <source>Retire</source>
+        <translation>終了にする</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="174"/>
+        <source>{code} is saved; the tills get it with the next sync.</source>
+        <translation>{code} を保存しました。各レジには次の同期で届きます。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="180"/>
+        <source>Choose a row first.</source>
+        <translation>先に行を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="203"/>
+        <source>Retire {code} from the menu</source>
+        <translation>{code} をメニューから終了にする</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="203"/>
+        <source>Put {code} back on the menu</source>
+        <translation>{code} をメニューに戻す</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="207"/>
+        <source>Retire {code} from the cast</source>
+        <translation>{code} を退店にする</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="207"/>
+        <source>Put {code} back in the cast</source>
+        <translation>{code} をキャストに戻す</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_view.py" line="222"/>
+        <source>Reorder the menu</source>
+        <translation>メニューの並べ替え</translation>
+    </message>
+</context>
+<context>
+    <name>MenuCast</name>
+    <message>
+        <location filename="../../ui/masterdata.ui" line="8"/>
+        <source>Menu &amp; cast</source>
+        <translation>メニューとキャスト</translation>
+    </message>
+    <message>
+        <location filename="../../ui/masterdata.ui" line="9"/>
+        <source>Every change needs a manager&apos;s PIN; nothing is deleted: retired items and cast stay in the history.</source>
+        <translation>変更には店長の PIN が必要です。削除はしません：終了した商品や退店したキャストも履歴に残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/masterdata.ui" line="10"/>
+        <source>Back to Settings</source>
+        <translation>設定に戻る</translation>
+    </message>
+    <message>
+        <location filename="../../ui/masterdata.ui" line="16"/>
+        <source>Menu</source>
+        <translation>メニュー</translation>
+    </message>
+    <message>
+        <location filename="../../ui/masterdata.ui" line="18"/>
+        <source>Find an item by code or name</source>
+        <translation>コードか名前で商品を探す</translation>
+    </message>
+    <message>
+        <location filename="../../ui/masterdata.ui" line="22"/>
+        <source>Add an item…</source>
+        <translation>商品を追加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/masterdata.ui" line="23"/>
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/masterdata.ui" line="24"/>
+        <location filename="../../ui/masterdata.ui" line="40"/>
+        <source>Retire</source>
+        <translation>終了にする</translation>
+    </message>
+    <message>
+        <location filename="../../ui/masterdata.ui" line="25"/>
+        <source>▲ Up</source>
+        <translation>▲ 上へ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/masterdata.ui" line="26"/>
+        <source>▼ Down</source>
+        <translation>▼ 下へ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/masterdata.ui" line="32"/>
+        <source>Cast</source>
+        <translation>キャスト</translation>
+    </message>
+    <message>
+        <location filename="../../ui/masterdata.ui" line="34"/>
+        <source>Find a cast member by stage name, romaji or code</source>
+        <translation>源氏名・ローマ字・コードでキャストを探す</translation>
+    </message>
+    <message>
+        <location filename="../../ui/masterdata.ui" line="38"/>
+        <source>Add a cast member…</source>
+        <translation>キャストを追加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/masterdata.ui" line="39"/>
+        <source>Rename…</source>
+        <translation>名前を変更…</translation>
+    </message>
+</context>
+<context>
+    <name>MenuItemDialog</name>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_dialogs.py" line="95"/>
+        <source>Add a menu item</source>
+        <translation>商品を追加</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_dialogs.py" line="96"/>
+        <source>Edit {code}</source>
+        <translation>{code} を編集</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_dialogs.py" line="110"/>
+        <source>Price</source>
+        <translation>価格</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_dialogs.py" line="112"/>
+        <source>Available from</source>
+        <translation>提供開始日</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_dialogs.py" line="113"/>
+        <source>Available until</source>
+        <translation>提供終了日</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/masterdata_dialogs.py" line="122"/>
+        <source>Save a menu item</source>
+        <translation>商品を保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menu_item.ui" line="5"/>
+        <source>Menu item</source>
+        <translation>メニュー商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menu_item.ui" line="10"/>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menu_item.ui" line="12"/>
+        <source>Category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menu_item.ui" line="14"/>
+        <source>Japanese name</source>
+        <translation>日本語名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menu_item.ui" line="16"/>
+        <source>English name</source>
+        <translation>英語名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menu_item.ui" line="18"/>
+        <source>Price (yen, tax included)</source>
+        <translation>価格（円・税込）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menu_item.ui" line="20"/>
+        <source>Credited to a cast member (asks who at the till)</source>
+        <translation>キャスト指定あり（レジで誰の分か選ぶ）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menu_item.ui" line="21"/>
+        <source>Available from (YYYY-MM-DD)</source>
+        <translation>提供開始日（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menu_item.ui" line="22"/>
+        <source>empty: no first day</source>
+        <translation>空欄：開始日なし</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menu_item.ui" line="23"/>
+        <source>Available until (YYYY-MM-DD)</source>
+        <translation>提供終了日（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menu_item.ui" line="24"/>
+        <source>empty: no last day</source>
+        <translation>空欄：終了日なし</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menu_item.ui" line="30"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menu_item.ui" line="31"/>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
 </context>
 <context>
@@ -1397,36 +1758,126 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     </message>
     <message>
         <location filename="../../bp_till/gui/refusals.py" line="131"/>
+        <source>{0} is an event item on the menu from {1}; business day {2} is before it.</source>
+        <translation>{0} はイベント商品で、{1} からの提供です。営業日 {2} はその前です。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="133"/>
+        <source>{0} was an event item on the menu until {1}; business day {2} is after it.</source>
+        <translation>{0} はイベント商品で、{1} までの提供でした。営業日 {2} はその後です。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="135"/>
+        <source>{0} ({1}) has retired and cannot be credited.</source>
+        <translation>{0}（{1}）は退店したため指定できません。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="136"/>
+        <source>{0}: that changes nothing.</source>
+        <translation>{0}：変更点がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="138"/>
+        <source>{0} is on the menu already ({1}); edit it instead.</source>
+        <translation>{0} はすでにメニューにあります（{1}）。編集してください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="140"/>
+        <source>{0} is in the cast already ({1}); edit them instead.</source>
+        <translation>{0} はすでにキャストにいます（{1}）。編集してください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="143"/>
+        <source>{0} is the stage name of {1}, who has retired (the history keeps the name); a stage name belongs to one cast member.</source>
+        <translation>{0} は退店した {1} の源氏名です（履歴にその名前が残ります）。源氏名は一人のキャストのものです。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="146"/>
+        <source>{0} is the stage name of {1}; a stage name belongs to one cast member.</source>
+        <translation>{0} は {1} の源氏名です。源氏名は一人のキャストのものです。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="148"/>
+        <source>{0}: available until {1} is before available from {2}.</source>
+        <translation>{0}：提供終了日 {1} が提供開始日 {2} より前です。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="150"/>
+        <source>{0}: type a day as YYYY-MM-DD, not {1}.</source>
+        <translation>{0}：日付は YYYY-MM-DD で入力してください（{1} ではなく）。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="152"/>
+        <source>{0} is first in its category already.</source>
+        <translation>{0} はすでにカテゴリの先頭です。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="154"/>
+        <source>{0} is last in its category already.</source>
+        <translation>{0} はすでにカテゴリの最後です。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="156"/>
+        <source>{0}: the Japanese name needs 1 to {1} characters.</source>
+        <translation>{0}：日本語名は1〜{1}文字で入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="158"/>
+        <source>{0}: the English name needs 1 to {1} characters.</source>
+        <translation>{0}：英語名は1〜{1}文字で入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="160"/>
+        <source>{0}: the stage name needs 1 to {1} characters.</source>
+        <translation>{0}：源氏名は1〜{1}文字で入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="162"/>
+        <source>A menu code is 1 to 16 letters, digits, - or _; {0} is not.</source>
+        <translation>商品コードは英数字・-・_ の1〜16文字です。{0} は使えません。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="164"/>
+        <source>A cast code is 1 to 16 letters, digits, - or _; {0} is not.</source>
+        <translation>キャストコードは英数字・-・_ の1〜16文字です。{0} は使えません。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="166"/>
+        <source>A price over {0} is refused; check the amount.</source>
+        <translation>{0} を超える価格は登録できません。金額を確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="169"/>
         <source>That is {0} vote points; the producer has {1}.</source>
         <translation>{0} ポイントの投票ですが、残りは {1} ポイントです。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/refusals.py" line="133"/>
+        <location filename="../../bp_till/gui/refusals.py" line="171"/>
         <source>Choose at least one cast member to vote for.</source>
         <translation>投票するキャストを1人以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/refusals.py" line="135"/>
+        <location filename="../../bp_till/gui/refusals.py" line="173"/>
         <source>That would take the producer&apos;s points below zero.</source>
         <translation>ポイントがマイナスになってしまいます。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/refusals.py" line="136"/>
+        <location filename="../../bp_till/gui/refusals.py" line="174"/>
         <source>The adjustment changes nothing.</source>
         <translation>調整の内容がありません。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/refusals.py" line="138"/>
+        <location filename="../../bp_till/gui/refusals.py" line="176"/>
         <source>{0}: {1} is not a multiplier like 1.5 or 2.</source>
         <translation>{0}：{1} は 1.5 や 2 のような倍率ではありません。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/refusals.py" line="140"/>
+        <location filename="../../bp_till/gui/refusals.py" line="178"/>
         <source>Multipliers start at ×1.0 and never fall as the rank rises.</source>
         <translation>倍率は×1.0から始まり、ランクが上がるほど下がってはいけません。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/refusals.py" line="142"/>
+        <location filename="../../bp_till/gui/refusals.py" line="180"/>
         <source>A rank table needs a first rank at 0 points.</source>
         <translation>ランク表の最初のランクは0ポイントから始まる必要があります。</translation>
     </message>
@@ -1535,48 +1986,58 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     </message>
     <message>
         <location filename="../../bp_till/gui/settings_view.py" line="27"/>
-        <location filename="../../bp_till/gui/settings_view.py" line="117"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="122"/>
         <source>From spend points</source>
         <translation>必要な累計ポイント</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/settings_view.py" line="28"/>
-        <location filename="../../bp_till/gui/settings_view.py" line="118"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="123"/>
         <source>Vote multiplier</source>
         <translation>投票倍率</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="88"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="49"/>
+        <source>Menu &amp; cast…</source>
+        <translation>メニューとキャスト…</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settings_view.py" line="52"/>
+        <source>Menu and cast</source>
+        <translation>メニューとキャスト</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settings_view.py" line="93"/>
         <source>The clock reads {now}. If a sale was refused because the clock was set back, check the time, then a manager confirms it here.</source>
         <translation>時計は {now} を示しています。時計が戻されたため会計が拒否された場合は、時刻を確認し、店長がここで確定してください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="96"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="101"/>
         <source>Confirm that the till&apos;s clock is right</source>
         <translation>レジの時計が正しいことを確定</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="97"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="102"/>
         <source>The clock is confirmed; settling works again.</source>
         <translation>時計を確定しました。会計できるようになりました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="103"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="108"/>
         <source>Version {v} in force</source>
         <translation>第{v}版を適用中</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="104"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="109"/>
         <source>The café&apos;s default ranks (never changed)</source>
         <translation>店の標準ランク（未変更）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="128"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="133"/>
         <source>Save a new rank table</source>
         <translation>新しいランク表を保存</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="133"/>
+        <location filename="../../bp_till/gui/settings_view.py" line="138"/>
         <source>Rank table version {v} is in force; checks already rung up keep their multiplier.</source>
         <translation>ランク表 第{v}版を適用しました。入力済みの伝票は元の倍率のままです。</translation>
     </message>

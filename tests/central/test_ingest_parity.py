@@ -62,6 +62,13 @@ def _batches():
         two.votes(D, NIGHT, C010=5),  # nobody
         two.day_closed(NIGHT, checks=3, gross_sales=37_000, points={"vote_net": 170}),
         two.cast(C010="Hikari", C020="Mio", C030="Rin"),  # a new version of each
+        # Retired, moved and in a window (menu maintenance); the versions above say nothing.
+        two.event("menu.updated", items=[
+            {"code": "F01", "category": "food", "name_ja": "唐揚げ", "name_en": "Karaage",
+             "price": 900, "cast_credit": False, "active": False, "sort_order": 7,
+             "available_from": "2026-12-20", "available_until": "2026-12-25"}]),
+        two.event("cast.updated", cast=[
+            {"code": "C020", "stage_name": "Mio", "romaji": "mio", "active": False}]),
     ]
     mixed = [*first[2:5], one.votes(A, later, C010=30)]  # known events, then a new vote
     return [first, second, first, mixed]
@@ -95,10 +102,14 @@ def test_the_sql_function_and_the_python_ingest_write_the_same_rows(central, pg_
             with python_central.begin() as conn:
                 counts["python"].append(ingest_in_python(conn, batch))
         by_function, by_python = _everything(central), _everything(python_central)
-    assert counts["function"] == counts["python"] == [11, 13, 0, 1]
+    assert counts["function"] == counts["python"] == [11, 15, 0, 1]
     for name in by_python:
         assert by_function[name] == by_python[name], name
     refused = {(login, reason) for _, login, _, _, reason in by_function["vote_refusals"]}
     assert refused == {(A, "not enough vote points"), (B, "unknown producer"),
                        (C, "not enough vote points"), (D, "unknown producer")}
     assert len(by_function["votes"]) == 4  # A's two, B's one, A's one in the mixed batch
+    assert {row[0]: row[3] for row in by_function["cast_roster"]} == {
+        "C010": True, "C020": False, "C030": True}  # an older version saying nothing: active
+    assert {row[0]: row[6:] for row in by_function["menu_items"]} == {
+        "F01": (False, 7, "2026-12-20", "2026-12-25"), "CH1": (True, None, None, None)}

@@ -57,9 +57,12 @@ def test_two_tills_and_the_website_share_one_balance(central):
     assert spent == 100 and website_events == 2  # each website vote has its own event
 
 
-def test_the_website_cannot_vote_for_nobody_or_for_no_points(central):
-    _producer(central, 50)
+def test_the_website_cannot_vote_for_nobody_a_retired_member_or_no_points(central):
+    till = _producer(central, 50)
+    send(central, till.event("cast.updated", cast=[
+        {"code": "C040", "stage_name": "Sora", "romaji": "sora", "active": False}]))
     for cast_code, points, message in (("C999", 5, "No cast member"),
+                                       ("C040", 5, "No cast member"),  # retired
                                        ("C010", 0, "at least 1")):
         with pytest.raises(Exception, match=message):
             _website(central, cast_code, points)

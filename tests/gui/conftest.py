@@ -73,6 +73,14 @@ def press(qtbot, key) -> None:
     QTest.keyClick(focused(qtbot), key)
 
 
+def approve(qtbot, override, name: str = "Misaki") -> None:
+    """In the override dialog now open: choose the approver, type their PIN, Enter."""
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is override.pin_edit)
+    override.approver.setCurrentIndex(override.approver.findText(name))
+    type_keys(qtbot, STAFF_PIN[name])
+    press(qtbot, Qt.Key.Key_Return)
+
+
 def scan(qtbot, code: str) -> None:
     """A keyboard-wedge scanner: the characters at full speed, then Enter, wherever focus is."""
     send_stamped(focused(qtbot), code, gap_ms=4)  # a scanner sends a key every 4 ms

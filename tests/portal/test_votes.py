@@ -246,3 +246,18 @@ def test_a_bad_password_change_is_refused_and_the_old_password_stays(
     assert page.status_code in (400, 401) and message(page) == says
     with fed.central.connect() as conn:
         assert password_hash(conn, fed.card.login_id) == before
+
+
+def test_a_cast_member_retired_at_a_till_is_not_offered_and_votes_for_them_are_refused(
+        signed_in, fed, manager):
+    from bp_till.services.menu_admin import retire_member
+
+    assert 'name="pt.C003"' in signed_in.get("/vote").text
+    retire_member(fed.ctx, manager, "C003")
+    fed.push()
+    form = _vote_form(signed_in)
+    assert 'name="pt.C003"' not in signed_in.get("/vote").text
+    before = _central(fed)
+    page = signed_in.post("/vote", data=form | {"pt.C003": "5"})
+    assert page.status_code == 400 and message(page) == "No such cast member."
+    assert _central(fed) == before
