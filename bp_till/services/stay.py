@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from bp_till.domain.business_day import business_day
 from bp_till.domain.errors import InvalidInput, TillError
 from bp_till.domain.money import Category
-from bp_till.domain.stay import StayPolicy, StaySet, extensions_due, rule_on
+from bp_till.domain.stay import StayPolicy, StaySet, extensions_due
 from bp_till.services.context import TillContext
 from bp_till.services.days import refuse_closed_nights
 from bp_till.services.inputs import shown
@@ -45,9 +45,16 @@ def rule_in_force(ctx: TillContext, session: Session | None = None,
     """The version in force on ``day`` (tonight's business day unless given)."""
     day = day or business_day(ctx.clock.now())
     if session is not None:
-        return rule_on(saved_rules(session), day, ctx.stay)
+        return _in_force(session, day, ctx.stay)
     with ctx.store.read() as read:
-        return rule_on(saved_rules(read), day, ctx.stay)
+        return _in_force(read, day, ctx.stay)
+
+
+def _in_force(session: Session, day: date, default: StayPolicy) -> StayPolicy:
+    """``domain.stay.rule_on`` as one indexed read: every floor redraw and check asks this."""
+    row = session.scalars(select(StayRuleVersion).where(StayRuleVersion.effective_from <= day)
+                          .order_by(StayRuleVersion.version.desc()).limit(1)).first()
+    return _rule(row) if row is not None else default
 
 
 def newest_rule(ctx: TillContext) -> StayPolicy:

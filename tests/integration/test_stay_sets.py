@@ -9,25 +9,19 @@ from sqlalchemy import select
 
 from bp_till.domain.business_day import TOKYO
 from bp_till.domain.errors import InvalidInput, NotAllowed, NotFound
-from bp_till.domain.stay import stay_rule
+from bp_till.domain.stay import rule_on, stay_rule
 from bp_till.services import checks
 from bp_till.services.closeout import close_day, day_report
 from bp_till.services.floor import check_detail, open_checks
-from bp_till.services.stay import extend_overdue, rule_in_force, save_stay_rule
-from bp_till.store.models import AuditEntry, MenuItem, OutboxEvent
+from bp_till.services.menu_admin import retire_item
+from bp_till.services.stay import extend_overdue, rule_in_force, save_stay_rule, saved_rules
+from bp_till.store.models import AuditEntry, OutboxEvent
 from tests.conftest import snapshot
 from tests.integration.test_backs import _settle
 
 NIGHT = date(2026, 11, 20)
 SETS = stay_rule([("T04", 90), ("T01", 60), ("T02", 60)], "T03", 30, 10)
 AUTO = stay_rule([("T04", 90), ("T01", 60)], "T03", 30, 10, 5)
-
-
-def _take_off_the_menu(ctx, code: str) -> None:
-    """What retiring an item does to the store: it stays for history, no longer on sale."""
-    with ctx.uow() as uow:
-        uow.session.scalars(select(MenuItem).where(MenuItem.code == code)).one().active = False
-        uow.commit()
 
 
 def _lines(ctx, check_id):
@@ -71,7 +65,7 @@ def test_a_bad_set_opens_nothing(ctx, cashier, manager, kwargs, error, message):
 
 def test_a_set_whose_charge_left_the_menu_opens_nothing(ctx, cashier, manager):
     save_stay_rule(ctx, manager, NIGHT, SETS)
-    _take_off_the_menu(ctx, "T01")
+    retire_item(ctx, manager, "T01")
     before = snapshot(ctx)
     with pytest.raises(NotFound, match="no set's table charge .item T01."):
         checks.open_check(ctx, cashier, "T3", 2, stay_set="T01")
@@ -91,6 +85,19 @@ def test_a_manager_saves_the_rule_as_a_version_in_force_from_its_day(ctx, manage
     assert [e["sets"] for e in events] == [[["T04", 90], ["T01", 60], ["T02", 60]],
                                            [["T04", 90], ["T01", 60]]]
     assert [a.staff_id for a in audits] == [manager.id, manager.id]
+
+
+def test_the_rule_read_for_a_day_is_the_domains_newest_version_in_force(ctx, manager):
+    """A later version may start earlier than the one before it: the newest in force wins."""
+    for start in (NIGHT + timedelta(days=2), NIGHT, NIGHT + timedelta(days=1)):
+        save_stay_rule(ctx, manager, start, AUTO if start == NIGHT else SETS)
+    with ctx.store.read() as session:
+        versions = saved_rules(session)
+    for offset in range(-1, 4):
+        day = NIGHT + timedelta(days=offset)
+        assert rule_in_force(ctx, day=day) == rule_on(versions, day, ctx.stay)
+    assert rule_in_force(ctx, day=NIGHT).version == 2
+    assert rule_in_force(ctx, day=NIGHT + timedelta(days=2)).version == 3
 
 
 @pytest.mark.parametrize(("rule", "message"), [
@@ -159,7 +166,7 @@ def test_an_extension_that_cannot_be_added_is_reported_and_the_others_still_are(
     save_stay_rule(ctx, manager, NIGHT, AUTO)
     first = checks.open_check(ctx, cashier, "T7", 1, stay_set="T01")
     clock.advance(minutes=65)
-    _take_off_the_menu(ctx, "T03")
+    retire_item(ctx, manager, "T03")
     result = extend_overdue(ctx, cashier)
     assert result.checks == ()
     assert "no extension charge (item T03)" in result.refusals[0]
