@@ -21,6 +21,7 @@ from sqlalchemy import (
     literal_column,
     select,
     table,
+    text,
 )
 
 from bp_till.central.schema import events, producers, vote_refusals
@@ -187,6 +188,32 @@ def numbered_from(conn: Connection, terminal: int, seq: int) -> dict[int, str]:
     e = events.c
     return dict(conn.execute(select(e.seq, e.event_id)
                              .where(e.terminal == terminal, e.seq >= seq)).all())
+
+
+@dataclass(frozen=True)
+class TillHistory:
+    """A till's numbers and closed nights at the central database, from a sequence number on."""
+
+    check_number: int = 0
+    refund_number: int = 0
+    closed_nights: tuple[tuple[str, str], ...] = ()  # (business day, closed at), ISO text
+    settled_checks: tuple[str, ...] = ()  # check uuids
+
+
+def history_from(conn: Connection, terminal: int, seq: int) -> TillHistory:
+    """What a restored store lost: read through the (terminal, seq) key, as numbered_from."""
+    rows = conn.execute(text(
+        "SELECT max(check_number), max(refund_number) FROM terminal_history "
+        "WHERE terminal = :terminal AND seq >= :seq"), {"terminal": terminal, "seq": seq}).one()
+    nights = conn.execute(text(
+        "SELECT closed_day, closed_at FROM terminal_history WHERE terminal = :terminal "
+        "AND seq >= :seq AND closed_day IS NOT NULL ORDER BY seq"),
+        {"terminal": terminal, "seq": seq}).all()
+    settled = conn.execute(text(
+        "SELECT settled_check FROM terminal_history WHERE terminal = :terminal "
+        "AND seq >= :seq AND settled_check IS NOT NULL"), {"terminal": terminal, "seq": seq})
+    return TillHistory(rows[0] or 0, rows[1] or 0, tuple((day, at) for day, at in nights),
+                       tuple(settled.scalars()))
 
 
 def refusals(conn: Connection, terminal: int) -> list[Refusal]:

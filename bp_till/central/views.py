@@ -53,8 +53,20 @@ SELECT business_month, cast_code, points, last_vote_at,
                           ORDER BY points DESC, last_vote_at, cast_code) AS place
 FROM cast_month_totals
 WHERE points > 0""",
+    # What a restored till must not number again (sync/numbering.py): its check and refund
+    # numbers and the nights it closed out. Read by (terminal, seq): the JSON is opened only
+    # for the events after the store's newest, the ones a lost disk took with it.
+    "terminal_history": """
+SELECT terminal, seq, type,
+       CAST(payload->>'check_number' AS INTEGER) AS check_number,
+       CAST(payload->>'refund_number' AS INTEGER) AS refund_number,
+       CASE WHEN type = 'check.settled' THEN payload->>'check_uuid' END AS settled_check,
+       CASE WHEN type = 'day.closed' THEN payload->>'business_day' END AS closed_day,
+       CASE WHEN type = 'day.closed' THEN payload->>'closed_at' END AS closed_at
+FROM events
+WHERE type IN ('check.settled', 'check.voided', 'check.refunded', 'day.closed')""",
 }
 
 # What a till's role may read for the pull (reads.py); never the credentials.
 TERMINAL_VIEWS = ("producer_balances", "card_states", "cast_roster", "menu_items",
-                  "monthly_cast_ranking")
+                  "monthly_cast_ranking", "terminal_history")

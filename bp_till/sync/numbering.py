@@ -24,15 +24,19 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from datetime import date, datetime
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, update
 
 from bp_till.central import reads
 from bp_till.services.context import TillContext
+from bp_till.store.models import BusinessDay, Check
+from bp_till.store.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 
 _BIGGEST = 2**62
+SETTLED_BEFORE = "Settled before the store was restored (its sale is at the central database)"
 
 
 class NumberTaken(Exception):
@@ -104,7 +108,9 @@ def continue_numbering(ctx: TillContext, central: Engine) -> int:
             raise NumberTaken(terminal, low, _queued(db, terminal))
         if _first_clash(ours, theirs) is None and _counter(db) >= max(theirs):
             return 0  # the usual round: the same events under the same numbers
-    return _move_after(ctx, terminal, low, theirs)
+    with central.connect() as conn:
+        history = reads.history_from(conn, terminal, low)
+    return _move_after(ctx, terminal, low, theirs, history)
 
 
 def _queued(db: sqlite3.Connection, terminal: int) -> int:
@@ -112,9 +118,11 @@ def _queued(db: sqlite3.Connection, terminal: int) -> int:
                       (terminal,)).fetchone()[0]
 
 
-def _move_after(ctx: TillContext, terminal: int, low: int, theirs: dict[int, str]) -> int:
+def _move_after(ctx: TillContext, terminal: int, low: int, theirs: dict[int, str],
+                history: reads.TillHistory) -> int:
     """Under the store's write lock (no sale in between): continue after the central's
-    newest number, moving the queued events whose numbers are taken there."""
+    newest number, moving the queued events whose numbers are taken there; check and
+    refund numbers go on after the lost ones, and the nights closed out stay locked."""
     top = max(theirs)
     with ctx.uow() as uow:
         db = uow.db
@@ -137,13 +145,42 @@ def _move_after(ctx: TillContext, terminal: int, low: int, theirs: dict[int, str
                             (terminal,)).fetchone()[0]
         db.execute("INSERT INTO counters (name, value) VALUES ('outbox', ?) ON CONFLICT (name) "
                    "DO UPDATE SET value = max(value, excluded.value)", (max(top, newest),))
+        _catch_up(uow, history)
         uow.audit("outbox.renumbered", None, subject=f"terminal:{terminal}", moved=moved,
-                  after=top)
+                  after=top, checks_after=history.check_number,
+                  closed_nights=[day for day, _ in history.closed_nights])
         uow.commit()
     log.warning("The central database holds terminal %d's events up to %d, more than this "
                 "store (restored from a backup?): numbering continues after it, %d queued "
                 "events moved after it", terminal, top, moved)
     return moved
+
+
+def _catch_up(uow: UnitOfWork, history: reads.TillHistory) -> None:
+    """A receipt's check number is never printed twice, nor a check paid or a night closed
+    out twice.
+
+    A night closed after the backup is locked again with its closing time; its
+    report is what the restored store holds (the lost sales' figures are at the
+    central database, in its day summary).
+    """
+    for name, value in (("check", history.check_number), ("refund", history.refund_number)):
+        if value:
+            uow.db.execute("INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) "
+                           "DO UPDATE SET value = max(value, excluded.value)", (name, value))
+    # Open in the backup, paid after it: never paid twice, off the floor with the reason.
+    if history.settled_checks:
+        uow.session.execute(update(Check).where(Check.uuid.in_(history.settled_checks),
+                                                Check.status == "open")
+                            .values(status="voided", void_reason=SETTLED_BEFORE,
+                                    closed_at=uow.now))
+    for day, closed_at in history.closed_nights:
+        record = uow.session.get(BusinessDay, date.fromisoformat(day))
+        if record is None:
+            record = BusinessDay(day=date.fromisoformat(day))
+            uow.session.add(record)
+        if record.status != "closed":
+            record.status, record.closed_at = "closed", datetime.fromisoformat(closed_at)
 
 
 # counter -> (table, column, where the sequence sits in the digits: SS TT N… C)

@@ -54,6 +54,7 @@ DESIGN: dict[str, Distributed | str] = {
     "cast_roster": REFERENCE,
     "menu_items": REFERENCE,
     "rank_tables": Distributed("terminal", "tills"),
+    "terminal_history": Distributed("terminal", "tills"),  # a restored till reads its own
 }
 
 

@@ -24,6 +24,14 @@ from tests.sync.test_push import _central_balances, _local_balances
 on_postgresql = pytest.mark.parametrize("central", ["postgresql"], indirect=True)
 
 
+def _last_check_number(ctx) -> int:
+    """The newest check number this till's events name (a check cancelled open sends none)."""
+    with ctx.store.read() as session:
+        return session.scalar(text(
+            "SELECT max(json_extract(payload, '$.check_number')) FROM outbox "
+            "WHERE type IN ('check.settled', 'check.voided', 'check.refunded')"))
+
+
 def _as(central, role):
     url = make_url(central.url.render_as_string(hide_password=False)).set(username=role)
     return create_engine(url)
@@ -68,6 +76,8 @@ def test_the_terminal_role_ingests_a_real_night_and_can_change_or_read_no_secret
                 _local_balances(ctx))
             assert reads.refusals(conn, 1) == []  # the till checked its votes, none refused
             assert len(reads.cast_roster(conn)) > 0 and len(reads.menu(conn)) > 0
+            # What a restored till reads to number on: its numbers, never a payload's secrets.
+            assert reads.history_from(conn, 1, 0).check_number == _last_check_number(ctx) > 0
         refused = [
             "SELECT password_hash FROM credentials",
             "SELECT * FROM current_credentials",

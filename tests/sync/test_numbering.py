@@ -129,3 +129,42 @@ def test_numbers_taken_between_the_check_and_the_push_say_the_same(
     assert "(" in str(taken.value)  # the database's own words, in brackets
     assert unsent(other) == 1
     other.store.dispose()
+
+
+def test_a_restored_store_never_prints_a_check_number_twice_nor_closes_a_night_twice(
+        ctx, central, tmp_path, clock):
+    """Sales and the close-out after the backup reached the central database; the disk died."""
+    from bp_till.domain.errors import DayClosed
+    from bp_till.services.closeout import close_day, current_day
+    from bp_till.domain.settlement import Tender
+    from bp_till.services import checks
+    from bp_till.services.floor import check_detail, open_checks
+    from bp_till.services.settle import settle_check
+
+    cashier = _cashier(ctx)
+    settle_a_check(ctx, cashier)
+    _synced(ctx, central)
+    still_open = checks.open_check(ctx, cashier, "T8", 1)
+    checks.add_line(ctx, cashier, still_open, "F01", 1)
+    backup = backup_store(tmp_path / "till.db", tmp_path / "backup.db").path
+    night = current_day(ctx)
+    settle_check(ctx, cashier, still_open, [Tender("cash", 5_000)])
+    after_backup = [check_detail(ctx, settle_a_check(ctx, cashier)[0]).number for _ in range(2)]
+    close_day(ctx, _lead(ctx), night, 0, {10000: 3})
+    _synced(ctx, central)
+
+    till = _restored(backup, tmp_path / "restored", clock)
+    assert run_round(till, central).pushed == 0
+    assert [c.number for c in open_checks(till)] == []  # paid after the backup: not twice
+    assert check_detail(till, still_open).status == "voided"
+    with pytest.raises(DayClosed, match=f"Business day {night.isoformat()} is closed out already"):
+        close_day(till, _lead(till), night, 0, {10000: 3})
+    clock.advance(hours=24)
+    _, receipt = settle_a_check(till, _cashier(till))
+    assert receipt.check_number == after_backup[-1] + 1
+    assert current_day(till) > night
+    assert run_round(till, central).new == 1
+
+
+def _lead(ctx):
+    return next(member for member in list_staff(ctx) if member.can("shift_lead"))
