@@ -25,6 +25,7 @@ from bp_till.gui.menu_panel import MenuPanel
 from bp_till.gui.reason_panel import ReasonPanel
 from bp_till.gui.slip_flow import SlipFlow, issue_new_producer
 from bp_till.services import checks
+from bp_till.services.favourites import top_sellers
 from bp_till.services.floor import CheckDetail, check_detail
 from bp_till.services.masterdata import MenuEntry, cast, menu
 from bp_till.services.roster import tonights_roster
@@ -116,8 +117,13 @@ class CheckView(QObject):
 
     # --- showing the check -------------------------------------------------------------
     def show_check(self, staff: StaffMember, check_id: int) -> None:
+        if staff is not self.staff:  # a new shift at the till: its quick keys
+            self.menu.set_favourites(top_sellers(self.ctx))
+        new_check = check_id != self.check_id
         self.staff, self.check_id = staff, check_id
         self._reload_masterdata()
+        if new_check:
+            self.menu.show_first()
         self.feedback.clear()
         self.reasons.hide()
         self.producer_edit.clear()

@@ -62,6 +62,7 @@ class SettleView(QObject):
         find(QPushButton, "emoneyRestButton").clicked.connect(lambda: self._rest(EMONEY))
         find(QPushButton, "clearTendersButton").clicked.connect(self._clear)
         find(QPushButton, "confirmButton").clicked.connect(self.confirm)
+        find(QPushButton, "payCardButton").clicked.connect(self._pay_by_card)
         find(QPushButton, "backButton").clicked.connect(self._back)
         find(QPushButton, "doneButton").clicked.connect(self.done.emit)
         find(QPushButton, "newProducerButton").clicked.connect(self._new_producer)
@@ -90,6 +91,8 @@ class SettleView(QObject):
                 rank=p.rank_name, spend=p.earn_spend, votes=p.earn_votes)
             if p else self.tr("No producer card: a first visit can get one now."))
         find(QPushButton, "newProducerButton").setEnabled(p is None)
+        find(QPushButton, "payCardButton").setText(
+            self.tr("Card: all {total}").format(total=yen(detail.total)))
 
     # --- the tenders ------------------------------------------------------------------
     def _typed(self, method: str) -> int:
@@ -148,6 +151,12 @@ class SettleView(QObject):
         self._preview()
 
     # --- paying -----------------------------------------------------------------------
+    def _pay_by_card(self) -> None:
+        """The card terminal approved the whole total: one tap, no typing."""
+        self._clear()
+        self._rest(CARD)
+        self.confirm()
+
     def confirm(self) -> None:
         if self.steps.currentIndex() != 0:
             return
@@ -188,7 +197,7 @@ class SettleView(QObject):
             self.preview.show()
 
     def _set_buttons(self, paying: bool) -> None:
-        for name in ("confirmButton", "backButton"):
+        for name in ("confirmButton", "backButton", "payCardButton"):
             self.widget.findChild(QPushButton, name).setVisible(paying)
 
     def _new_producer(self) -> None:
