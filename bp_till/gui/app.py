@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from bp_till.bootstrap import Till
 from bp_till.domain.identifiers import from_scan
 from bp_till.gui.auto_extend import AutoExtender
+from bp_till.gui.banner import FaultBanner
 from bp_till.gui.board import RankingBoard
 from bp_till.gui.check_view import CheckView
 from bp_till.gui.close_out import CloseOutView
@@ -30,6 +31,7 @@ from bp_till.gui.settle_view import SettleView
 from bp_till.gui.sign_in import SignInView
 from bp_till.gui.status import StatusBar
 from bp_till.gui.style import apply_style
+from bp_till.gui.toast import Toast
 from bp_till.services.staff import StaffMember
 
 ROLE_LABELS = {
@@ -56,11 +58,15 @@ class MainWindow(QMainWindow):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.banner = FaultBanner(body)
         layout.addWidget(self.header)
+        layout.addWidget(self.banner)
         layout.addWidget(self.pages)
         self.setCentralWidget(body)
+        self.toast = Toast(body)
         self._build_views()
         self.status = StatusBar(till, self.statusBar())
+        self._wire_feedback()
         self.extender = AutoExtender(till.ctx, self)
         self.extender.extended.connect(self.on_auto_extended)
         self._install_filters()
@@ -98,6 +104,14 @@ class MainWindow(QMainWindow):
                "lockButton": self.lock}
         for name, slot in nav.items():
             self.header.findChild(QPushButton, name).clicked.connect(slot)
+
+    def _wire_feedback(self) -> None:
+        """Every completed action says so in a toast; a printer or sync fault in the banner."""
+        for source in (self.check, self.settle, self.status):
+            source.announced.connect(self.toast.say)
+        self.status.fault.connect(self.banner.set_fault)
+        self.status.show_printer(self.till.print_queue.state)
+        self.status.refresh()
 
     def _install_filters(self) -> None:
         """Scans and idle time are watched across the whole application."""
@@ -157,8 +171,12 @@ class MainWindow(QMainWindow):
         self._show(self.floor.widget)
 
     def show_check(self, check_id: int) -> None:
+        opened = self.pages.currentWidget() is self.floor.widget
         self.check.show_check(self.staff, check_id)
         self._show(self.check.widget)
+        if opened:
+            self.toast.say(self.tr("Check #{number} · {table}").format(
+                number=self.check.detail.number, table=self.check.detail.table))
 
     def show_settle(self, check_id: int) -> None:
         self.settle.show_for(self.staff, check_id)

@@ -46,6 +46,7 @@ CANCEL_REASONS = (
 class CheckView(QObject):
     settle_requested = Signal(int)  # check id
     back_to_floor = Signal()
+    announced = Signal(str)  # an action done, for the toast
 
     def __init__(self, till: Till, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -199,9 +200,14 @@ class CheckView(QObject):
     def _add(self, entry: MenuEntry, quantity: int, cast_code: str | None) -> None:
         if entry.category == Category.NOMINATION:  # the fee is per guest, not the quantity typed
             main = entry.code == self.ctx.nominations.main_item
-            self._run(checks.nominate, self.check_id, cast_code, main)
-        elif self._run(checks.add_line, self.check_id, entry.code, quantity, cast_code):
-            self.quantity.setText("1")
+            added = self._run(checks.nominate, self.check_id, cast_code, main)
+        else:
+            added = self._run(checks.add_line, self.check_id, entry.code, quantity, cast_code)
+            if added:
+                self.quantity.setText("1")
+        if added:
+            self.announced.emit(self.tr("Added {item} × {n} · total {total}").format(
+                item=entry.name_ja, n=quantity, total=yen(self.detail.total)))
 
     def _run(self, service, *args) -> bool:
         """Call a service for this check and redraw; a refusal shows and changes nothing."""
@@ -257,10 +263,12 @@ class CheckView(QObject):
 
     def new_producer(self) -> None:
         """A first visit: a card for this producer, put on this check."""
-        check_id = self.check_id
+        check_id, before = self.check_id, self.slips
         self.slips = issue_new_producer(
             self.slips, self.till, self.staff, self.feedback, self.widget,
             lambda card: self._run(checks.attach_producer, check_id, card))
+        if self.slips is not before:
+            self.slips.issued.connect(self.announced)
 
     # --- leaving ----------------------------------------------------------------------
     def _settle(self) -> None:

@@ -35,6 +35,8 @@ FIELD_NAMES = {
 class SettleView(QObject):
     back = Signal(int)  # to the check
     done = Signal()  # settled and seen: back to the floor
+    announced = Signal(str)  # an action done, for the toast
+    paid = Signal(object)  # the Receipt, once the check is settled (the customer display)
 
     def __init__(self, till: Till, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -168,9 +170,12 @@ class SettleView(QObject):
         if not ok:
             return
         find = self.widget.findChild
-        find(QLabel, "doneLabel").setText(
-            self.tr("Change {change}").format(change=yen(receipt.change)) if receipt.change
-            else self.tr("Paid. No change."))
+        said = (self.tr("Change {change}").format(change=yen(receipt.change)) if receipt.change
+                else self.tr("Paid. No change."))
+        find(QLabel, "doneLabel").setText(said)
+        self.announced.emit(self.tr("Check #{number} settled.").format(number=self.detail.number)
+                            + " " + said)
+        self.paid.emit(receipt)
         self._print(receipt, cash=any(t.method == CASH for t in tenders))
         self.steps.setCurrentIndex(1)
         self._set_buttons(paying=False)
@@ -191,6 +196,7 @@ class SettleView(QObject):
                                   "again from Receipts.").format(why=localise(result.fault.message)))
             return
         label.setText(self.tr("Receipt printed."))
+        self.announced.emit(self.tr("Receipt printed."))
         if result.printed and result.printed.preview_image is not None:
             self.preview = PrintPreviewDialog(result.printed.preview_image,
                                               self.tr("Receipt"), self.widget)
