@@ -16,6 +16,7 @@ from bp_till.gui.banner import FaultBanner
 from bp_till.gui.board import RankingBoard
 from bp_till.gui.check_view import CheckView
 from bp_till.gui.close_out import CloseOutView
+from bp_till.gui.customer_display import CustomerDisplay, wanted_by_default
 from bp_till.gui.floor import FloorView
 from bp_till.gui.i18n import install_language, save_language, saved_language
 from bp_till.gui.idle import IdleLock
@@ -44,7 +45,7 @@ ROLE_LABELS = {
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
 
-    def __init__(self, till: Till) -> None:
+    def __init__(self, till: Till, customer_display: bool | None = None) -> None:
         super().__init__()
         apply_style(QApplication.instance())
         self.till = till
@@ -67,6 +68,9 @@ class MainWindow(QMainWindow):
         self._build_views()
         self.status = StatusBar(till, self.statusBar())
         self._wire_feedback()
+        self.customer: CustomerDisplay | None = None
+        if wanted_by_default() if customer_display is None else customer_display:
+            self.show_customer_display()
         self.extender = AutoExtender(till.ctx, self)
         self.extender.extended.connect(self.on_auto_extended)
         self._install_filters()
@@ -113,6 +117,16 @@ class MainWindow(QMainWindow):
         self.status.show_printer(self.till.print_queue.state)
         self.status.refresh()
 
+    def show_customer_display(self) -> None:
+        """The customer's window, following the check at the till."""
+        if self.customer is None:
+            self.customer = CustomerDisplay(self.till.ctx)
+            self.check.changed.connect(self.customer.show_check)
+            self.settle.paid.connect(lambda receipt: self.customer.show_paid(
+                receipt, self.settle.detail.producer.login_id if self.settle.detail.producer
+                else None))
+        self.customer.place()
+
     def _install_filters(self) -> None:
         """Scans and idle time are watched across the whole application."""
         app = QApplication.instance()
@@ -132,6 +146,8 @@ class MainWindow(QMainWindow):
         self.floor.ticker.stop()
         if self.board is not None:
             self.board.close()
+        if self.customer is not None:
+            self.customer.close()
         super().closeEvent(event)
 
     # --- who is at the till -----------------------------------------------------------
@@ -167,6 +183,8 @@ class MainWindow(QMainWindow):
         self.status.refresh()
 
     def show_floor(self) -> None:
+        if self.customer is not None:
+            self.customer.welcome()
         self.floor.show_for(self.staff)
         self._show(self.floor.widget)
 
@@ -180,6 +198,8 @@ class MainWindow(QMainWindow):
 
     def show_settle(self, check_id: int) -> None:
         self.settle.show_for(self.staff, check_id)
+        if self.customer is not None:
+            self.customer.show_check(self.settle.detail)
         self._show(self.settle.widget)
 
     def show_receipts(self) -> None:
@@ -238,13 +258,13 @@ class MainWindow(QMainWindow):
 class TillApp:
     """The running GUI: one main window, rebuilt when the language changes."""
 
-    def __init__(self, till: Till) -> None:
-        self.till = till
+    def __init__(self, till: Till, customer_display: bool | None = None) -> None:
+        self.till, self.customer_display = till, customer_display
         install_language(saved_language(till.config.data_dir))
         self.window = self._new_window()
 
     def _new_window(self) -> MainWindow:
-        window = MainWindow(self.till)
+        window = MainWindow(self.till, self.customer_display)
         window.language_changed.connect(self.switch_language)
         return window
 
@@ -263,12 +283,13 @@ class TillApp:
         old.deleteLater()
 
 
-def run_gui(till: Till, ready_since: float | None = None) -> int:
+def run_gui(till: Till, ready_since: float | None = None,
+            customer_display: bool | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("BP Till")
     if ready_since is None:  # the start-up benchmark measures the window alone
         till.start_sync()
-    gui = TillApp(till)
+    gui = TillApp(till, customer_display)
     if ready_since is not None:  # --exit-when-ready, for the start-up benchmark
         quit_when_painted(gui.window.sign_in.widget, ready_since)
     gui.window.show()

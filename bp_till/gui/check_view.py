@@ -47,6 +47,7 @@ class CheckView(QObject):
     settle_requested = Signal(int)  # check id
     back_to_floor = Signal()
     announced = Signal(str)  # an action done, for the toast
+    changed = Signal(object)  # the CheckDetail after each redraw (the customer display)
 
     def __init__(self, till: Till, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -160,6 +161,7 @@ class CheckView(QObject):
         find(QLabel, "rateTotalsLabel").setText("\n".join(rates))
         find(QLabel, "totalLabel").setText(self.tr("Total {total}").format(total=yen(detail.total)))
         find(QLabel, "producerLabel").setText(self._producer_text(detail))
+        self.changed.emit(detail)
 
     def _producer_text(self, detail: CheckDetail) -> str:
         p = detail.producer
