@@ -20,6 +20,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true",
                         help="try every part once in a throwaway data folder, then exit")
     parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--customer-display", action=argparse.BooleanOptionalAction, default=None,
+                        help="the customer's screen (default: on when there are two screens)")
     sub = parser.add_subparsers(dest="command")
     init = sub.add_parser("init", help="create the data folder, config and store")
     init.add_argument("--demo", action="store_true", help="load the demo menu, cast and staff")
@@ -379,7 +381,8 @@ def cmd_gui(args) -> int:
     till = _open(args)  # before Qt: modules loaded after PySide6 pass through its import hook
     from bp_till.gui.app import run_gui
 
-    return run_gui(till, ready_since=STARTED if args.exit_when_ready else None)
+    return run_gui(till, ready_since=STARTED if args.exit_when_ready else None,
+                   customer_display=args.customer_display)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,9 +12,11 @@ from PySide6.QtWidgets import (
 from bp_till.bootstrap import Till
 from bp_till.domain.identifiers import from_scan
 from bp_till.gui.auto_extend import AutoExtender
+from bp_till.gui.banner import FaultBanner
 from bp_till.gui.board import RankingBoard
 from bp_till.gui.check_view import CheckView
 from bp_till.gui.close_out import CloseOutView
+from bp_till.gui.customer_display import CustomerDisplay, wanted_by_default
 from bp_till.gui.floor import FloorView
 from bp_till.gui.i18n import install_language, save_language, saved_language
 from bp_till.gui.idle import IdleLock
@@ -30,6 +32,7 @@ from bp_till.gui.settle_view import SettleView
 from bp_till.gui.sign_in import SignInView
 from bp_till.gui.status import StatusBar
 from bp_till.gui.style import apply_style
+from bp_till.gui.toast import Toast
 from bp_till.services.staff import StaffMember
 
 ROLE_LABELS = {
@@ -42,7 +45,7 @@ ROLE_LABELS = {
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
 
-    def __init__(self, till: Till) -> None:
+    def __init__(self, till: Till, customer_display: bool | None = None) -> None:
         super().__init__()
         apply_style(QApplication.instance())
         self.till = till
@@ -56,11 +59,18 @@ class MainWindow(QMainWindow):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.banner = FaultBanner(body)
         layout.addWidget(self.header)
+        layout.addWidget(self.banner)
         layout.addWidget(self.pages)
         self.setCentralWidget(body)
+        self.toast = Toast(body)
         self._build_views()
         self.status = StatusBar(till, self.statusBar())
+        self._wire_feedback()
+        self.customer: CustomerDisplay | None = None
+        if wanted_by_default() if customer_display is None else customer_display:
+            self.show_customer_display()
         self.extender = AutoExtender(till.ctx, self)
         self.extender.extended.connect(self.on_auto_extended)
         self._install_filters()
@@ -99,6 +109,24 @@ class MainWindow(QMainWindow):
         for name, slot in nav.items():
             self.header.findChild(QPushButton, name).clicked.connect(slot)
 
+    def _wire_feedback(self) -> None:
+        """Every completed action says so in a toast; a printer or sync fault in the banner."""
+        for source in (self.check, self.settle, self.status):
+            source.announced.connect(self.toast.say)
+        self.status.fault.connect(self.banner.set_fault)
+        self.status.show_printer(self.till.print_queue.state)
+        self.status.refresh()
+
+    def show_customer_display(self) -> None:
+        """The customer's window, following the check at the till."""
+        if self.customer is None:
+            self.customer = CustomerDisplay(self.till.ctx)
+            self.check.changed.connect(self.customer.show_check)
+            self.settle.paid.connect(lambda receipt: self.customer.show_paid(
+                receipt, self.settle.detail.producer.login_id if self.settle.detail.producer
+                else None))
+        self.customer.place()
+
     def _install_filters(self) -> None:
         """Scans and idle time are watched across the whole application."""
         app = QApplication.instance()
@@ -118,6 +146,8 @@ class MainWindow(QMainWindow):
         self.floor.ticker.stop()
         if self.board is not None:
             self.board.close()
+        if self.customer is not None:
+            self.customer.close()
         super().closeEvent(event)
 
     # --- who is at the till -----------------------------------------------------------
@@ -153,15 +183,23 @@ class MainWindow(QMainWindow):
         self.status.refresh()
 
     def show_floor(self) -> None:
+        if self.customer is not None:
+            self.customer.welcome()
         self.floor.show_for(self.staff)
         self._show(self.floor.widget)
 
     def show_check(self, check_id: int) -> None:
+        opened = self.pages.currentWidget() is self.floor.widget
         self.check.show_check(self.staff, check_id)
         self._show(self.check.widget)
+        if opened:
+            self.toast.say(self.tr("Check #{number} · {table}").format(
+                number=self.check.detail.number, table=self.check.detail.table))
 
     def show_settle(self, check_id: int) -> None:
         self.settle.show_for(self.staff, check_id)
+        if self.customer is not None:
+            self.customer.show_check(self.settle.detail)
         self._show(self.settle.widget)
 
     def show_receipts(self) -> None:
@@ -220,13 +258,13 @@ class MainWindow(QMainWindow):
 class TillApp:
     """The running GUI: one main window, rebuilt when the language changes."""
 
-    def __init__(self, till: Till) -> None:
-        self.till = till
+    def __init__(self, till: Till, customer_display: bool | None = None) -> None:
+        self.till, self.customer_display = till, customer_display
         install_language(saved_language(till.config.data_dir))
         self.window = self._new_window()
 
     def _new_window(self) -> MainWindow:
-        window = MainWindow(self.till)
+        window = MainWindow(self.till, self.customer_display)
         window.language_changed.connect(self.switch_language)
         return window
 
@@ -245,12 +283,13 @@ class TillApp:
         old.deleteLater()
 
 
-def run_gui(till: Till, ready_since: float | None = None) -> int:
+def run_gui(till: Till, ready_since: float | None = None,
+            customer_display: bool | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("BP Till")
     if ready_since is None:  # the start-up benchmark measures the window alone
         till.start_sync()
-    gui = TillApp(till)
+    gui = TillApp(till, customer_display)
     if ready_since is not None:  # --exit-when-ready, for the start-up benchmark
         quit_when_painted(gui.window.sign_in.widget, ready_since)
     gui.window.show()

@@ -25,6 +25,7 @@ from bp_till.gui.menu_panel import MenuPanel
 from bp_till.gui.reason_panel import ReasonPanel
 from bp_till.gui.slip_flow import SlipFlow, issue_new_producer
 from bp_till.services import checks
+from bp_till.services.favourites import top_sellers
 from bp_till.services.floor import CheckDetail, check_detail
 from bp_till.services.masterdata import MenuEntry, cast, menu
 from bp_till.services.roster import tonights_roster
@@ -45,6 +46,8 @@ CANCEL_REASONS = (
 class CheckView(QObject):
     settle_requested = Signal(int)  # check id
     back_to_floor = Signal()
+    announced = Signal(str)  # an action done, for the toast
+    changed = Signal(object)  # the CheckDetail after each redraw (the customer display)
 
     def __init__(self, till: Till, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,8 +119,13 @@ class CheckView(QObject):
 
     # --- showing the check -------------------------------------------------------------
     def show_check(self, staff: StaffMember, check_id: int) -> None:
+        if staff is not self.staff:  # a new shift at the till: its quick keys
+            self.menu.set_favourites(top_sellers(self.ctx))
+        new_check = check_id != self.check_id
         self.staff, self.check_id = staff, check_id
         self._reload_masterdata()
+        if new_check:
+            self.menu.show_first()
         self.feedback.clear()
         self.reasons.hide()
         self.producer_edit.clear()
@@ -153,6 +161,7 @@ class CheckView(QObject):
         find(QLabel, "rateTotalsLabel").setText("\n".join(rates))
         find(QLabel, "totalLabel").setText(self.tr("Total {total}").format(total=yen(detail.total)))
         find(QLabel, "producerLabel").setText(self._producer_text(detail))
+        self.changed.emit(detail)
 
     def _producer_text(self, detail: CheckDetail) -> str:
         p = detail.producer
@@ -193,9 +202,14 @@ class CheckView(QObject):
     def _add(self, entry: MenuEntry, quantity: int, cast_code: str | None) -> None:
         if entry.category == Category.NOMINATION:  # the fee is per guest, not the quantity typed
             main = entry.code == self.ctx.nominations.main_item
-            self._run(checks.nominate, self.check_id, cast_code, main)
-        elif self._run(checks.add_line, self.check_id, entry.code, quantity, cast_code):
-            self.quantity.setText("1")
+            added = self._run(checks.nominate, self.check_id, cast_code, main)
+        else:
+            added = self._run(checks.add_line, self.check_id, entry.code, quantity, cast_code)
+            if added:
+                self.quantity.setText("1")
+        if added:
+            self.announced.emit(self.tr("Added {item} × {n} · total {total}").format(
+                item=entry.name_ja, n=quantity, total=yen(self.detail.total)))
 
     def _run(self, service, *args) -> bool:
         """Call a service for this check and redraw; a refusal shows and changes nothing."""
@@ -251,10 +265,12 @@ class CheckView(QObject):
 
     def new_producer(self) -> None:
         """A first visit: a card for this producer, put on this check."""
-        check_id = self.check_id
+        check_id, before = self.check_id, self.slips
         self.slips = issue_new_producer(
             self.slips, self.till, self.staff, self.feedback, self.widget,
             lambda card: self._run(checks.attach_producer, check_id, card))
+        if self.slips is not before:
+            self.slips.issued.connect(self.announced)
 
     # --- leaving ----------------------------------------------------------------------
     def _settle(self) -> None:

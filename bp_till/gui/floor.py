@@ -20,6 +20,8 @@ from bp_till.services.shows import current_schedule
 from bp_till.services.staff import StaffMember
 
 COLUMNS = 6
+DEFAULT_GUESTS = 2  # most tables are a pair: a tap opens for two, a hold asks
+HOLD_MS = 500  # a press this long on a free table opens the panel for other counts and sets
 
 
 def _set_stay(tile: QPushButton, stay: str) -> None:
@@ -47,6 +49,7 @@ class FloorView(QObject):
         self.tiles: dict[str, QPushButton] = {}
         self.next_show = None  # the next stage show's start, as of the last redraw
         self._pending_table: str | None = None
+        self._held: str | None = None  # the table whose press turned into a hold
         self._wire()
         self.sets = SetChoice(ctx, self.panel)
         self.panel.hide()
@@ -54,6 +57,8 @@ class FloorView(QObject):
         self.ticker = QTimer(self)
         self.ticker.setInterval(30_000)
         self.ticker.timeout.connect(self.refresh)
+        self.hold = QTimer(self, singleShot=True, interval=HOLD_MS)
+        self.hold.timeout.connect(self._held_long)
 
     def _wire(self) -> None:
         find = self.widget.findChild
@@ -104,6 +109,7 @@ class FloorView(QObject):
             tile = QPushButton(self.widget)
             tile.setObjectName(f"table_{label}")
             tile.clicked.connect(lambda _=False, t=label: self._tile_clicked(t))
+            tile.pressed.connect(lambda t=label: self._pressed(t))
             self.tiles[label] = tile
         self.grid.addWidget(tile, index // COLUMNS, index % COLUMNS)
         return tile
@@ -112,8 +118,10 @@ class FloorView(QObject):
         tile.setProperty("checks", [c.check_id for c in open_here])
         if not open_here:
             tile.setText(f"{label}\n\n" + self.tr("free"))
+            tile.setToolTip(self.tr("Tap: a check for 2 guests. Hold: other guests or sets."))
             _set_stay(tile, "free")
             return
+        tile.setToolTip("")
         check = open_here[0]
         guests = self.tr("1 guest") if check.guests == 1 else self.tr("{n} guests").format(n=check.guests)
         text = f"{label}\n#{check.number} · {guests}\n{check.stay.label}\n{yen(check.total)}"
@@ -126,17 +134,36 @@ class FloorView(QObject):
         tile.setText(text)
         _set_stay(tile, check.stay.state.value)
 
+    def _pressed(self, label: str) -> None:
+        self._held = None
+        self._pending_table = label
+        self.hold.start()
+
+    def _held_long(self) -> None:
+        """A hold on a free table: ask the guests and the set (the tap's defaults don't fit)."""
+        label = self._pending_table
+        if label is None or self.tiles[label].property("checks") or not self.tiles[label].isDown():
+            return
+        self._held = label
+        self.widget.findChild(QLabel, "openLabel").setText(label)
+        self.guests_edit.clear()
+        self.sets.offer()
+        self.panel.show()
+        self.guests_edit.setFocus()
+
     def _tile_clicked(self, label: str) -> None:
+        """A tap: the table's open check, or a new one for two on tonight's first set."""
+        self.hold.stop()
         self.message.clear()
+        if self._held == label:
+            return  # the hold has opened the panel already
         open_here = self.tiles[label].property("checks") or []
         if open_here:
             self.check_chosen.emit(open_here[0])
             return
         self._pending_table = label
-        self.widget.findChild(QLabel, "openLabel").setText(label)
-        self.guests_edit.clear()
         self.sets.offer()
-        self.panel.show()
+        self._open(DEFAULT_GUESTS)
 
     def _open_typed(self) -> None:
         try:

@@ -41,6 +41,7 @@ class MenuPanel(QObject):
         self.entries: list[MenuEntry] = []
         self.buttons: dict[str, QPushButton] = {}
         self._haystack: list[tuple[str, MenuEntry]] = []
+        self.favourites: list[str] = []  # the shift's quick keys, by menu code
         self.results.hide()
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self._pick_result)
@@ -58,19 +59,42 @@ class MenuPanel(QObject):
             items = [e for e in entries if e.category == category]
             if items:
                 self.tabs.addTab(self._page(items), category_name(category))
+        self._quick_tab()
 
-    def _page(self, items: list[MenuEntry]) -> QScrollArea:
+    def set_favourites(self, codes: list[str]) -> None:
+        """The shift's quick keys, as the first tab (none: no tab)."""
+        if codes != self.favourites:
+            if self.favourites:
+                self.tabs.removeTab(0)
+            self.favourites = codes
+            self._quick_tab()
+
+    def _quick_tab(self) -> None:
+        by_code = {e.code: e for e in self.entries}
+        items = [by_code[c] for c in self.favourites if c in by_code]
+        if items:
+            self.tabs.insertTab(0, self._page(items, "quick_"), self.tr("★ Quick keys"))
+            self.tabs.setCurrentIndex(0)
+
+    def show_first(self) -> None:
+        """A new check starts on the first tab: the quick keys when the shift has them."""
+        self.search.clear()
+        self.tabs.setCurrentIndex(0)
+
+    def _page(self, items: list[MenuEntry], prefix: str = "menu_") -> QScrollArea:
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         page = QWidget()
         grid = QGridLayout(page)
         for index, entry in enumerate(items):
             button = QPushButton(_label(entry), page)
-            button.setObjectName(f"menu_{entry.code}")
+            button.setObjectName(f"{prefix}{entry.code}")
             button.setProperty("menuItem", True)
+            button.setProperty("quickKey", prefix == "quick_")
             button.clicked.connect(lambda _=False, e=entry: self.item_picked.emit(e))
             grid.addWidget(button, index // BUTTON_COLUMNS, index % BUTTON_COLUMNS)
-            self.buttons[entry.code] = button
+            if prefix == "menu_":
+                self.buttons[entry.code] = button
         grid.setRowStretch(len(items) // BUTTON_COLUMNS + 1, 1)
         scroll.setWidget(page)
         return scroll

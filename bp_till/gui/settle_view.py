@@ -35,6 +35,8 @@ FIELD_NAMES = {
 class SettleView(QObject):
     back = Signal(int)  # to the check
     done = Signal()  # settled and seen: back to the floor
+    announced = Signal(str)  # an action done, for the toast
+    paid = Signal(object)  # the Receipt, once the check is settled (the customer display)
 
     def __init__(self, till: Till, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +64,7 @@ class SettleView(QObject):
         find(QPushButton, "emoneyRestButton").clicked.connect(lambda: self._rest(EMONEY))
         find(QPushButton, "clearTendersButton").clicked.connect(self._clear)
         find(QPushButton, "confirmButton").clicked.connect(self.confirm)
+        find(QPushButton, "payCardButton").clicked.connect(self._pay_by_card)
         find(QPushButton, "backButton").clicked.connect(self._back)
         find(QPushButton, "doneButton").clicked.connect(self.done.emit)
         find(QPushButton, "newProducerButton").clicked.connect(self._new_producer)
@@ -90,6 +93,8 @@ class SettleView(QObject):
                 rank=p.rank_name, spend=p.earn_spend, votes=p.earn_votes)
             if p else self.tr("No producer card: a first visit can get one now."))
         find(QPushButton, "newProducerButton").setEnabled(p is None)
+        find(QPushButton, "payCardButton").setText(
+            self.tr("Card: all {total}").format(total=yen(detail.total)))
 
     # --- the tenders ------------------------------------------------------------------
     def _typed(self, method: str) -> int:
@@ -148,6 +153,12 @@ class SettleView(QObject):
         self._preview()
 
     # --- paying -----------------------------------------------------------------------
+    def _pay_by_card(self) -> None:
+        """The card terminal approved the whole total: one tap, no typing."""
+        self._clear()
+        self._rest(CARD)
+        self.confirm()
+
     def confirm(self) -> None:
         if self.steps.currentIndex() != 0:
             return
@@ -159,9 +170,12 @@ class SettleView(QObject):
         if not ok:
             return
         find = self.widget.findChild
-        find(QLabel, "doneLabel").setText(
-            self.tr("Change {change}").format(change=yen(receipt.change)) if receipt.change
-            else self.tr("Paid. No change."))
+        said = (self.tr("Change {change}").format(change=yen(receipt.change)) if receipt.change
+                else self.tr("Paid. No change."))
+        find(QLabel, "doneLabel").setText(said)
+        self.announced.emit(self.tr("Check #{number} settled.").format(number=self.detail.number)
+                            + " " + said)
+        self.paid.emit(receipt)
         self._print(receipt, cash=any(t.method == CASH for t in tenders))
         self.steps.setCurrentIndex(1)
         self._set_buttons(paying=False)
@@ -182,13 +196,14 @@ class SettleView(QObject):
                                   "again from Receipts.").format(why=localise(result.fault.message)))
             return
         label.setText(self.tr("Receipt printed."))
+        self.announced.emit(self.tr("Receipt printed."))
         if result.printed and result.printed.preview_image is not None:
             self.preview = PrintPreviewDialog(result.printed.preview_image,
                                               self.tr("Receipt"), self.widget)
             self.preview.show()
 
     def _set_buttons(self, paying: bool) -> None:
-        for name in ("confirmButton", "backButton"):
+        for name in ("confirmButton", "backButton", "payCardButton"):
             self.widget.findChild(QPushButton, name).setVisible(paying)
 
     def _new_producer(self) -> None:

@@ -28,6 +28,7 @@ from bp_till.services.staff import StaffMember
 class SlipFlow(QObject):
     landed = Signal(object)  # a CardSlip, printed or not: the card exists either way
     finished = Signal()  # printed, or given up
+    issued = Signal(str)  # a card issued and its slip printed, in words (for the toast)
 
     def __init__(self, till: Till, staff: StaffMember, feedback: Feedback,
                  parent: QWidget) -> None:
@@ -55,6 +56,7 @@ class SlipFlow(QObject):
             card=format_card_number(slip.card_number), login=format_login_id(slip.login_id))
         if slip.printed:
             self.feedback.info(card + " " + self.tr("The slip is printed."))
+            self.issued.emit(card + " " + self.tr("The slip is printed."))
             if slip.preview is not None:
                 self.preview = PrintPreviewDialog(slip.preview, self.tr("Producer card slip"),
                                                   self.parent_widget)

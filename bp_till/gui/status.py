@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from bp_till.bootstrap import Till
@@ -22,6 +22,9 @@ REFRESH_MS = 10_000
 
 
 class StatusBar(QObject):
+    fault = Signal(str, str)  # "printer" or "sync", what is wrong ("" once it is fine)
+    announced = Signal(str)  # a round of sync done, for the toast
+
     def __init__(self, till: Till, bar: QStatusBar) -> None:
         super().__init__(bar)
         self.till = till
@@ -57,8 +60,11 @@ class StatusBar(QObject):
 
     def show_sync(self, state: SyncState) -> None:
         """A new state from the sync worker (on the GUI thread)."""
+        before = self.sync_state.last_success if self.sync_state else None
         self.sync_state = state
         self._show_sync(state.pending)
+        if state.last_success and state.last_success != before and not state.last_error:
+            self.announced.emit(self.tr("Synced with the central database."))
 
     def _show_sync(self, pending: int) -> None:
         """Pending is read fresh: a sale since the last round is waiting too."""
@@ -80,17 +86,24 @@ class StatusBar(QObject):
             text += " · " + waiting
             self.sync_label.setStyleSheet("color: #b00020; font-weight: bold;")
             self.sync_label.setToolTip(localise(state.last_error))
+            self.fault.emit("sync", text + "\n" + self.tr("Sales go on: they are kept and sent "
+                                                        "once it is back."))
         elif state.last_success:
             text = self.tr("Synced {at}").format(at=_clock(state.last_success)) + " · " + waiting
         else:
             text = self.tr("Sync: starting") + " · " + waiting
+        if not (state and state.last_error):
+            self.fault.emit("sync", "")
         self.sync_label.setText(text)
 
     def show_printer(self, state: QueueState) -> None:
         if not state.printer_ok:
             text = self.tr("Printer: {problem}").format(problem=localise(state.message))
             self.printer_label.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.fault.emit("printer", text + " · " + self.tr(
+                "Sales go on; receipts wait in Receipts to print again."))
         else:
+            self.fault.emit("printer", "")
             text = self.tr("Printer: ready")
             self.printer_label.setStyleSheet("")
         if state.paper_low:

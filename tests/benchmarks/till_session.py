@@ -73,8 +73,7 @@ def shift(data_dir: str, card: str) -> int:
     for digit in CASHIER_PIN:
         click(f"pad{digit}")
     click("signInButton")
-    click("table_T1")
-    click("guests2")
+    click("table_T1")  # a tap opens it for two
     tabs = window.check.widget.findChild(QTabWidget, "menuTabs")
     for code in ITEMS:  # tap the item's tab (titles are in the till's language), then the item
         page = window.findChild(QPushButton, f"menu_{code}")

@@ -49,6 +49,25 @@ def button(window, name: str) -> QPushButton:
     return found
 
 
+def hold(qtbot, widget: QWidget) -> None:
+    """Press and hold (a free table: asks the guests and the set instead of opening for two)."""
+    from bp_till.gui.floor import HOLD_MS
+
+    qtbot.mousePress(widget, Qt.MouseButton.LeftButton)
+    qtbot.wait(HOLD_MS + 150)
+    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton)
+
+
+def open_for(qtbot, window, table: str, guests: int) -> None:
+    """Open ``table`` for ``guests`` as staff do: a tap for two, else a hold and the count."""
+    tile = window.floor.tiles[table]
+    if guests == 2:
+        click(qtbot, tile)
+        return
+    hold(qtbot, tile)
+    click(qtbot, button(window, f"guests{guests}"))
+
+
 def sign_in(qtbot, window, name: str, pin: str | None = None) -> None:
     """Choose yourself and tap the PIN on the pad, as at the counter."""
     combo = window.findChild(QComboBox, "staffCombo")

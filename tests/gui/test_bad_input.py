@@ -4,13 +4,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from bp_till.services import producers
-from tests.gui.conftest import button, click, press, scan, sign_in, type_keys
+from tests.gui.conftest import button, click, open_for, press, scan, sign_in, type_keys
 
 
 def _open_table(qtbot, window, table="T2"):
     sign_in(qtbot, window, "Yuto")
-    click(qtbot, window.floor.tiles[table])
-    click(qtbot, button(window, "guests1"))
+    open_for(qtbot, window, table, 1)
 
 
 def _message(view):

@@ -8,7 +8,7 @@ from bp_till.config import Config
 from bp_till.gui.app import TillApp
 from bp_till.gui.i18n import install_language, saved_language
 from bp_till.printing.printers import Printer
-from tests.gui.conftest import click, sign_in
+from tests.gui.conftest import click, open_for, sign_in
 
 
 @pytest.fixture
@@ -34,8 +34,7 @@ def test_the_till_starts_in_japanese(qtbot, gui):
     assert window.staff_label.text() == "Yuto · レジ"
     assert window.floor.tiles["T1"].text() == "T1\n\n空席"
     assert _tabs(window)[:3] == ["テーブルチャージ", "フード", "ソフトドリンク"]
-    click(qtbot, window.floor.tiles["T1"])
-    click(qtbot, window.floor.widget.findChild(QPushButton, "guests1"))
+    open_for(qtbot, window, "T1", 1)
     click(qtbot, window.check.widget.findChild(QPushButton, "settleButton"))
     assert window.check.feedback.label.text() == "伝票 #1 は空です。会計するものがありません。"
 

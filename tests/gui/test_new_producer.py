@@ -7,7 +7,7 @@ from bp_till.domain.credentials import verify_password
 from bp_till.gui.app import MainWindow
 from bp_till.printing.status import Status
 from bp_till.store.models import AuditEntry, Check, Producer
-from tests.gui.conftest import button, click, sign_in
+from tests.gui.conftest import button, click, open_for, sign_in
 from tests.support.fake_printer import FakePrinter
 from tests.support.tills import printouts, slip_seen, till_with
 
@@ -22,8 +22,7 @@ def _window(qtbot, ctx, tmp_path, url):
 
 def _new_producer_on_a_check(qtbot, window):
     sign_in(qtbot, window, "Yuto")
-    click(qtbot, window.floor.tiles["T6"])
-    click(qtbot, button(window, "guests1"))
+    open_for(qtbot, window, "T6", 1)
     click(qtbot, button(window, "newProducerButton"))
 
 

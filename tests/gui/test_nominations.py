@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QTabWidget
 from sqlalchemy import select
 
 from bp_till.store.models import Check
-from tests.gui.conftest import button, click, press, sign_in, type_keys
+from tests.gui.conftest import button, click, open_for, press, sign_in, type_keys
 
 
 def _nominate(qtbot, window, item: str, typed: str) -> None:
@@ -22,8 +22,7 @@ def _nominate(qtbot, window, item: str, typed: str) -> None:
 
 def test_a_table_of_two_nominates_kaori_and_then_ami_as_extra(qtbot, window, ctx):
     sign_in(qtbot, window, "Yuto")
-    click(qtbot, window.findChild(type(button(window, "floorNav")), "table_T5"))
-    click(qtbot, button(window, "guests2"))
+    open_for(qtbot, window, "T5", 2)
     _nominate(qtbot, window, "N01", "kaori")
     _nominate(qtbot, window, "N02", "ami")
     title = window.check.widget.findChild(QLabel, "checkTitle").text()
@@ -41,8 +40,7 @@ def test_a_table_of_two_nominates_kaori_and_then_ami_as_extra(qtbot, window, ctx
 
 def test_the_extend_button_says_what_it_charges_and_warns_past_the_time(qtbot, window, ctx, clock):
     sign_in(qtbot, window, "Yuto")
-    click(qtbot, window.findChild(type(button(window, "floorNav")), "table_T6"))
-    click(qtbot, button(window, "guests2"))
+    open_for(qtbot, window, "T6", 2)
     extend = button(window, "extendButton")
     assert extend.text() == "Extend +30 min: 2 × ¥600"
     clock.advance(minutes=91)

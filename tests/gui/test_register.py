@@ -12,7 +12,7 @@ from bp_till.printing.layout import sale_receipt
 from bp_till.services import producers
 from bp_till.services.settle import receipt_for
 from bp_till.store.models import Check, OutboxEvent
-from tests.gui.conftest import button, click, press, scan, sign_in, type_keys
+from tests.gui.conftest import button, click, open_for, press, scan, sign_in, type_keys
 
 
 def _label(window, name):
@@ -32,8 +32,7 @@ def test_a_cashier_rings_up_scans_and_settles_a_check(qtbot, window, ctx, cashie
     assert window.pages.currentWidget() is window.floor.widget
     assert _label(window, "staffLabel") == "Yuto · cashier"
 
-    click(qtbot, window.findChild(type(button(window, "signInButton")), "table_T5"))
-    click(qtbot, button(window, "guests2"))
+    open_for(qtbot, window, "T5", 2)  # a tap: two guests is the default
     assert window.pages.currentWidget() is window.check.widget
 
     # Two table charges by touch: quantity typed first, then the button.

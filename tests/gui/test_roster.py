@@ -10,7 +10,7 @@ from bp_till.services.roster import save_roster, tonights_roster
 from bp_till.services.votes import cast_votes
 from bp_till.store.models import Check
 from tests.conftest import PINS
-from tests.gui.conftest import button, click, press, sign_in, type_keys
+from tests.gui.conftest import button, click, open_for, press, sign_in, type_keys
 
 
 def _tick(qtbot, window, typed: str) -> None:
@@ -65,8 +65,7 @@ def test_the_picker_lists_tonights_cast_first_and_warns_for_someone_else(
         qtbot, window, ctx, shift_lead):
     save_roster(ctx, shift_lead, ["C005", "C002"])
     sign_in(qtbot, window, "Yuto")
-    click(qtbot, window.findChild(type(button(window, "floorNav")), "table_T3"))
-    click(qtbot, button(window, "guests2"))
+    open_for(qtbot, window, "T3", 2)
     tabs = window.check.widget.findChild(QTabWidget, "menuTabs")
     tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.tabText(i) == "Cheki"))
     click(qtbot, button(window, "menu_C01"))

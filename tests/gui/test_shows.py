@@ -10,7 +10,7 @@ from bp_till.domain.business_day import TOKYO
 from bp_till.domain.shows import ShowSchedule
 from bp_till.services.shows import current_schedule
 from tests.conftest import PINS
-from tests.gui.conftest import button, click, press, sign_in, type_keys
+from tests.gui.conftest import button, click, open_for, press, sign_in, type_keys
 
 
 def _type_schedule(qtbot, window, **typed) -> None:
@@ -78,12 +78,10 @@ def test_the_board_counts_down_to_the_next_show_and_says_when_one_is_on(qtbot, w
 def test_the_floor_marks_tables_seated_through_the_next_show(qtbot, window, clock):
     sign_in(qtbot, window, "Yuto")
     clock.set(datetime(2026, 11, 20, 18, 0, tzinfo=TOKYO))
-    click(qtbot, window.findChild(QPushButton, "table_T2"))
-    click(qtbot, button(window, "guests2"))  # 18:00 to 19:30: past the 19:00 show
+    open_for(qtbot, window, "T2", 2)  # 18:00 to 19:30: past the 19:00 show
     clock.set(datetime(2026, 11, 20, 18, 50, tzinfo=TOKYO))
     click(qtbot, button(window, "floorNav"))
-    click(qtbot, window.findChild(QPushButton, "table_T4"))
-    click(qtbot, button(window, "guests1"))  # 18:50 to 20:20: past it too
+    open_for(qtbot, window, "T4", 1)  # 18:50 to 20:20: past it too
     clock.set(datetime(2026, 11, 20, 19, 10, tzinfo=TOKYO))  # the next show is 20:00 now
     click(qtbot, button(window, "floorNav"))
     tiles = {name: window.findChild(QPushButton, f"table_{name}").text() for name in ("T2", "T4")}

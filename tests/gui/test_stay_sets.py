@@ -1,5 +1,5 @@
-"""Sets and extensions on the real window: a table opens on the default set with no extra tap or
-on another with one, a table past its time says so on the floor and Extend charges it, the
+"""Sets and extensions on the real window: a table opens on the default set with a tap (two guests) or
+on another with a hold and one tap, a table past its time says so on the floor and Extend charges it, the
 extension adds itself after the grace period, and a manager edits the rule in Settings."""
 
 from datetime import date
@@ -10,7 +10,7 @@ from sqlalchemy import select
 from bp_till.domain.stay import stay_rule
 from bp_till.services.stay import newest_rule, save_stay_rule
 from bp_till.store.models import Check
-from tests.gui.conftest import button, click, sign_in
+from tests.gui.conftest import button, click, hold, open_for, sign_in
 
 NIGHT = date(2026, 11, 20)
 SETS = stay_rule([("T04", 90), ("T01", 60), ("T02", 60)], "T03", 30, 10)
@@ -22,10 +22,21 @@ def _seated(ctx, table):
         return check.stay_minutes, [(l.name_en, l.quantity) for l in check.lines]
 
 
-def test_a_table_opens_on_the_default_set_with_no_extra_tap(qtbot, window, ctx, manager):
+def test_a_tap_opens_a_table_for_two_on_the_default_set(qtbot, window, ctx, manager):
     save_stay_rule(ctx, manager, NIGHT, SETS)
     sign_in(qtbot, window, "Yuto")
     click(qtbot, button(window, "table_T3"))
+    assert window.pages.currentWidget() is window.check.widget
+    assert _seated(ctx, "T3") == (90, [("Table Charge (90 min)", 2)])
+    assert window.check.widget.findChild(type(window.staff_label), "stayLabel").text() == \
+        "Stay 0 / 90 min"
+
+
+def test_a_hold_offers_the_sets_with_the_default_chosen(qtbot, window, ctx, manager):
+    save_stay_rule(ctx, manager, NIGHT, SETS)
+    sign_in(qtbot, window, "Yuto")
+    hold(qtbot, button(window, "table_T3"))
+    assert window.pages.currentWidget() is window.floor.widget
     sets = [b for b in window.floor.sets.group.buttons()]
     assert [(b.objectName(), b.text(), b.isChecked()) for b in sets] == [
         ("set_T04", "90 min · ¥1,500\nテーブルチャージ（90分）", True),
@@ -42,7 +53,7 @@ def test_another_set_is_one_tap_and_the_floor_proposes_the_extension_past_its_ti
         qtbot, window, ctx, manager, clock):
     save_stay_rule(ctx, manager, NIGHT, SETS)
     sign_in(qtbot, window, "Yuto")
-    click(qtbot, button(window, "table_T4"))
+    hold(qtbot, button(window, "table_T4"))
     click(qtbot, button(window, "set_T01"))
     click(qtbot, button(window, "guests3"))
     assert _seated(ctx, "T4") == (60, [("Table Charge (60 min)", 3)])
@@ -65,8 +76,7 @@ def test_the_extension_adds_itself_after_the_grace_period_and_the_floor_shows_it
         qtbot, window, ctx, manager, clock):
     save_stay_rule(ctx, manager, NIGHT, stay_rule([("T01", 60)], "T03", 30, 10, 5))
     sign_in(qtbot, window, "Yuto")
-    click(qtbot, button(window, "table_T2"))
-    click(qtbot, button(window, "guests1"))
+    open_for(qtbot, window, "T2", 1)
     click(qtbot, button(window, "floorNav"))
     clock.advance(minutes=66)
     window.extender.timer.setInterval(10)  # the 30-second check, without the wait

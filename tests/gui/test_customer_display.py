@@ -1,0 +1,54 @@
+"""The customer's screen follows the check: its lines and total, then the change and the
+producer's new rank and points once paid, then a welcome for the next guest."""
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from bp_till.bootstrap import Till
+from bp_till.config import Config
+from bp_till.gui.app import MainWindow
+from bp_till.printing.printers import Printer
+from bp_till.services import producers
+from tests.gui.conftest import button, click, scan, sign_in
+
+
+@pytest.fixture
+def window(qtbot, ctx, tmp_path):
+    till = Till(Config(data_dir=tmp_path), ctx, Printer(f"file://{tmp_path / 'prints.bin'}"))
+    main = MainWindow(till, customer_display=True)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    till.close(drain_s=5)
+
+
+def _seen(window, name):
+    return window.customer.findChild(QLabel, name).text()
+
+
+def test_the_customer_sees_the_lines_the_change_and_their_new_rank(qtbot, window, ctx, cashier):
+    regular = producers.issue_producer(ctx, cashier)
+    assert window.customer.isVisible() and _seen(window, "customerTitle") == "Welcome home!"
+    sign_in(qtbot, window, "Yuto")
+    click(qtbot, window.floor.tiles["T4"])
+    scan(qtbot, regular.card_number)
+    click(qtbot, button(window, "menu_T01"))
+    assert _seen(window, "customerTitle") == "Check #1"
+    assert _seen(window, "customerLines") == "テーブルチャージ（60分）  × 1  ¥1,100"
+    assert _seen(window, "customerTotal") == "Total ¥1,100"
+    assert _seen(window, "customerProducer").endswith("this visit +11 points")
+
+    click(qtbot, button(window, "settleButton"))
+    click(qtbot, button(window, "quick5000"))
+    click(qtbot, button(window, "confirmButton"))
+    now = producers.find_producer(ctx, regular.card_number)
+    assert now.spend_points == 11  # this check's points are in
+    assert _seen(window, "customerTotal") == "Paid ¥1,100"
+    assert _seen(window, "customerChange") == "Change ¥3,900"
+    assert _seen(window, "customerProducer").startswith(
+        f"{now.rank.name} · 11 points · {now.vote_points:,} vote points")
+
+    click(qtbot, button(window, "doneButton"))
+    assert _seen(window, "customerTitle") == "Welcome home!"
+    assert _seen(window, "customerTotal") == ""
