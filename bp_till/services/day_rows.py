@@ -52,6 +52,7 @@ def read_day(session: Session, day: date) -> DayRows:
         cancelled_checks=conn.scalar(
             select(func.count()).select_from(Check).where(
                 Check.status == "voided", Check.business_day.is_(None),
+                Check.merged_into.is_(None),  # a merge moved its lines on: not a cancel
                 Check.closed_at >= start, Check.closed_at < end)
         ),
         voided_lines=voided_lines,

@@ -171,6 +171,8 @@ class Check(Base):
     voided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     voided_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     void_approved_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    # A check merged into another table's: the id of that check (status 'voided', no sale).
+    merged_into: Mapped[int | None] = mapped_column(Integer)
     lines: Mapped[list[CheckLine]] = relationship(back_populates="check", order_by="CheckLine.id")
     payments: Mapped[list[Payment]] = relationship(order_by="Payment.id")
 
