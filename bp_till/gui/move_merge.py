@@ -17,6 +17,14 @@ from bp_till.services.context import TillContext
 from bp_till.services.staff import StaffMember
 
 
+def add_button(parent: QWidget, layout, name: str, text: str, slot) -> QPushButton:
+    """A touch-sized button at the foot of a small dialog's layout."""
+    button = QPushButton(text, parent, objectName=name, minimumHeight=48)
+    button.clicked.connect(slot)
+    layout.addWidget(button)
+    return button
+
+
 class MoveMergeDialog(QDialog):
     moved = Signal(int)  # the check id to show now: the same check, or the one merged into
 
@@ -30,26 +38,20 @@ class MoveMergeDialog(QDialog):
         self.tables = QComboBox(self, objectName="freeTablesCombo")
         self.tables.addItems(tables.free_tables(ctx, table_labels))
         layout.addWidget(self.tables)
-        self.move_button = self._button(layout, "moveButton", self.tr("Move"), self._move)
+        self.move_button = add_button(self, layout, "moveButton", self.tr("Move"), self._move)
         layout.addWidget(QLabel(self.tr("Merge this check into another table's")))
         self.targets = QComboBox(self, objectName="mergeTargetsCombo")
         for target_id, number, table in tables.merge_candidates(ctx, check_id):
             self.targets.addItem(self.tr("{table} · check #{number}").format(
                 table=table, number=number), target_id)
         layout.addWidget(self.targets)
-        self.merge_button = self._button(layout, "mergeButton", self.tr("Merge"), self._merge)
+        self.merge_button = add_button(self, layout, "mergeButton", self.tr("Merge"), self._merge)
         self.message = QLabel(self, objectName="moveMergeMessage", wordWrap=True)
         self.feedback = Feedback(self.message)
         layout.addWidget(self.message)
-        self._button(layout, "closeMoveMergeButton", self.tr("Close"), self.reject)
+        add_button(self, layout, "closeMoveMergeButton", self.tr("Close"), self.reject)
         self.move_button.setEnabled(self.tables.count() > 0)
         self.merge_button.setEnabled(self.targets.count() > 0)
-
-    def _button(self, layout, name: str, text: str, slot) -> QPushButton:
-        button = QPushButton(text, self, objectName=name, minimumHeight=48)
-        button.clicked.connect(slot)
-        layout.addWidget(button)
-        return button
 
     def _move(self) -> None:
         ok, _ = self.feedback.attempt(tables.move_check, self.ctx, self.staff, self.check_id,

@@ -20,7 +20,7 @@ from bp_till.services.producers import _resolve
 from bp_till.services.refusals import audits_refusals
 from bp_till.services.staff import StaffMember
 from bp_till.services.stay import rule_in_force
-from bp_till.store.models import CastMember, Check, CheckLine, MenuItem, PointsEntry
+from bp_till.store.models import CastMember, Check, CheckLine, CheckPart, MenuItem, PointsEntry
 from bp_till.store.uow import UnitOfWork
 
 MAX_GUESTS = 50
@@ -29,10 +29,15 @@ MAX_GUESTS = 50
 RING_UP_REFUSAL = "checks can be rung up again from 05:00"
 
 
-def _open_check(uow: UnitOfWork, check_id: int) -> Check:
+def _open_check(uow: UnitOfWork, check_id: int, paying_parts: bool = False) -> Check:
     check = uow.session.get(Check, row_id(check_id, "That check"))
     require_open(check, check_id)
     open_day(uow, RING_UP_REFUSAL)  # nothing changes on a day that is closed out
+    if not paying_parts and check.split_plan is not None and uow.session.scalar(
+            select(CheckPart.id).where(CheckPart.check_id == check.id).limit(1)):
+        # Parts already paid were priced on these lines, this table and this party.
+        raise CheckClosed(f"Check #{check.number} is being paid in parts; pay the other parts "
+                          "before it changes.")
     return check
 
 
@@ -220,18 +225,23 @@ def attach_producer(ctx: TillContext, actor: StaffMember, check_id: int, typed: 
     with ctx.uow() as uow:
         check = _open_check(uow, check_id)
         producer, card = _resolve(uow.session, typed)
-        earned_since = uow.session.scalar(
-            select(func.coalesce(func.sum(PointsEntry.delta), 0)).where(
-                PointsEntry.producer_id == producer.id,
-                PointsEntry.kind == "spend",
-                PointsEntry.created_at > check.opened_at,
-            )
-        )
-        rank = ctx.ranks.rank_for(producer.spend_points - earned_since)
+        rank = rank_when_opened(ctx, uow, producer, check)
         check.producer_id = producer.id
         check.card_number = card.number if card else None
         check.rank_name, check.multiplier_pct = rank.name, rank.multiplier_pct
         uow.commit()
+
+
+def rank_when_opened(ctx: TillContext, uow: UnitOfWork, producer, check: Check):
+    """The producer's rank as it stood when the check opened (later spend not counted)."""
+    earned_since = uow.session.scalar(
+        select(func.coalesce(func.sum(PointsEntry.delta), 0)).where(
+            PointsEntry.producer_id == producer.id,
+            PointsEntry.kind == "spend",
+            PointsEntry.created_at > check.opened_at,
+        )
+    )
+    return ctx.ranks.rank_for(producer.spend_points - earned_since)
 
 
 def extend_stay(ctx: TillContext, actor: StaffMember, check_id: int,

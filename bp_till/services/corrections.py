@@ -61,6 +61,9 @@ def _settled(uow: UnitOfWork, check_id: int) -> Check:
         raise CheckClosed(f"Check #{check.number} is still open: cancel it instead.")
     if check.status == "voided":
         raise CheckClosed(f"Check #{check.number} is already voided.")
+    if check.split_plan is not None:  # its points went to several producers, part by part
+        raise InvalidInput(f"Check #{check.number} was paid in parts; a void or refund of it "
+                           "is not possible at the till yet.")
     return check
 
 

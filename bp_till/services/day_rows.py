@@ -22,6 +22,7 @@ from bp_till.store.models import (
     AuditEntry,
     CastMember,
     Check,
+    CheckPart,
     CheckLine,
     OutboxEvent,
     Payment,
@@ -62,7 +63,19 @@ def read_day(session: Session, day: date) -> DayRows:
         till_votes=_till_votes(conn, start, end),
         back_lines=back_lines(conn, day, day),
         back_rates=saved_rates(session),
+        part_receipts=_part_receipts(conn, day),
     )
+
+
+def _part_receipts(conn: Connection, day: date) -> tuple[tuple[int, int, int, int], ...]:
+    """The receipts of standing checks paid in parts: their amounts per rate."""
+    rows = conn.execute(
+        select(CheckPart.check_id, CheckPart.number, CheckPart.standard_total,
+               CheckPart.reduced_total)
+        .join(Check, Check.id == CheckPart.check_id)
+        .where(Check.business_day == day, Check.status == "settled")).all()
+    return tuple((check_id, number, rate, amount) for check_id, number, standard, reduced in rows
+                 for rate, amount in ((10, standard), (8, reduced)) if amount)
 
 
 def _checks(conn: Connection, day: date, names: dict) -> tuple[SaleCheck, ...]:

@@ -289,99 +289,99 @@
 <context>
     <name>CheckView</name>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="134" />
+        <location filename="../../bp_till/gui/check_view.py" line="136" />
         <source>take-out</source>
         <translation>お持ち帰り</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="136" />
+        <location filename="../../bp_till/gui/check_view.py" line="138" />
         <source>1 guest</source>
         <translation>1名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="138" />
+        <location filename="../../bp_till/gui/check_view.py" line="140" />
         <source>{n} guests</source>
         <translation>{n}名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="139" />
+        <location filename="../../bp_till/gui/check_view.py" line="141" />
         <source>Check #{number} · {table} · {kind}</source>
         <translation>伝票 #{number} · {table} · {kind}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="144" />
+        <location filename="../../bp_till/gui/check_view.py" line="146" />
         <source>nominates {names}</source>
         <translation>指名 {names}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="146" />
+        <location filename="../../bp_till/gui/check_view.py" line="148" />
         <source>Stay {stay}</source>
         <translation>滞在 {stay}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="151" />
+        <location filename="../../bp_till/gui/check_view.py" line="153" />
         <source>{rate}% items {total} (tax {tax})</source>
         <translation>{rate}%対象 {total}（内税 {tax}）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="156" />
+        <location filename="../../bp_till/gui/check_view.py" line="158" />
         <source>Total {total}</source>
         <translation>合計 {total}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="162" />
+        <location filename="../../bp_till/gui/check_view.py" line="164" />
         <source>No producer card on this check yet.</source>
         <translation>この伝票にはまだプロデューサーカードがありません。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="164" />
+        <location filename="../../bp_till/gui/check_view.py" line="166" />
         <source>{login} · {rank} {mult} · {spend} spend points · {votes} vote points
 This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <translation>{login} · {rank} {mult} · 累計 {spend} pt · 投票 {votes} pt
 この伝票で +{earn} pt、投票 +{earn_votes} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="170" />
+        <location filename="../../bp_till/gui/check_view.py" line="172" />
         <source>{needed} points to {rank}.</source>
         <translation>{rank}まであと {needed} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="177" />
+        <location filename="../../bp_till/gui/check_view.py" line="179" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="214" />
+        <location filename="../../bp_till/gui/check_view.py" line="216" />
         <source>Extend stay</source>
         <translation>延長</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="215" />
+        <location filename="../../bp_till/gui/check_view.py" line="217" />
         <source>Extend +{minutes} min: {guests} × {price}</source>
         <translation>延長 +{minutes}分: {guests}名 × {price}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="218" />
+        <location filename="../../bp_till/gui/check_view.py" line="220" />
         <source>Past its time! {extend}</source>
         <translation>時間を過ぎています！ {extend}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="228" />
+        <location filename="../../bp_till/gui/check_view.py" line="230" />
         <source>Choose the line to void first.</source>
         <translation>取り消す明細を先に選んでください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="231" />
+        <location filename="../../bp_till/gui/check_view.py" line="233" />
         <source>Why void {item}?</source>
         <translation>「{item}」を取り消す理由は？</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="235" />
+        <location filename="../../bp_till/gui/check_view.py" line="237" />
         <source>Why cancel the whole check?</source>
         <translation>伝票全体を取り消す理由は？</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="265" />
+        <location filename="../../bp_till/gui/check_view.py" line="267" />
         <source>Check #{number} is empty: there is nothing to settle.</source>
         <translation>伝票 #{number} は空です。会計するものがありません。</translation>
     </message>
@@ -1338,32 +1338,32 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="35" />
+        <location filename="../../bp_till/gui/check_view.py" line="36" />
         <source>Ordered by mistake</source>
         <translation>誤オーダー</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="36" />
+        <location filename="../../bp_till/gui/check_view.py" line="37" />
         <source>Customer changed their mind</source>
         <translation>お客様都合</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="37" />
+        <location filename="../../bp_till/gui/check_view.py" line="38" />
         <source>Served late</source>
         <translation>提供遅れ</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="38" />
+        <location filename="../../bp_till/gui/check_view.py" line="39" />
         <source>Wrong item</source>
         <translation>商品違い</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="41" />
+        <location filename="../../bp_till/gui/check_view.py" line="42" />
         <source>Guests left before ordering</source>
         <translation>注文前に退店</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="42" />
+        <location filename="../../bp_till/gui/check_view.py" line="43" />
         <source>Opened by mistake</source>
         <translation>誤って開いた伝票</translation>
     </message>
@@ -2386,6 +2386,107 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <location filename="../../bp_till/gui/slip_flow.py" line="83" />
         <source>No slip: the password is void. A manager can reset it.</source>
         <translation>用紙なし：パスワードは無効です。店長が再発行できます。</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="34" />
+        <source>Split check #{number}</source>
+        <translation>伝票 #{number} を分割</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="40" />
+        <source>Parts (guests)</source>
+        <translation>分割数（人数）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="50" />
+        <source>Split</source>
+        <translation>分割する</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="54" />
+        <source>scan a card</source>
+        <translation>カードをスキャン</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="56" />
+        <source>Cash</source>
+        <translation>現金</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="56" />
+        <source>Card</source>
+        <translation>カード</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="56" />
+        <source>E-money</source>
+        <translation>電子マネー</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="60" />
+        <source>Producer card</source>
+        <translation>プロデューサーカード</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="61" />
+        <source>Paid by</source>
+        <translation>支払方法</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="62" />
+        <source>Handed over (¥)</source>
+        <translation>お預かり（円）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="64" />
+        <source>Pay this part</source>
+        <translation>この分を会計</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="68" />
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="81" />
+        <source>Shared</source>
+        <translation>割り勘</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="83" />
+        <source>Part {n}</source>
+        <translation>{n}人目</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="94" />
+        <source>Part {n}: {total}</source>
+        <translation>{n}人目: {total}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="102" />
+        <source>Handed over</source>
+        <translation>お預かり</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="112" />
+        <source>Part {n}: {total} · paid</source>
+        <translation>{n}人目: {total} · 会計済</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="118" />
+        <source>Part {n} paid; change {change}.</source>
+        <translation>{n}人目の会計済み。お釣り {change}。</translation>
+    </message>
+</context>
+<context>
+    <name>SplitHook</name>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="132" />
+        <source>Split check</source>
+        <translation>分割会計</translation>
     </message>
 </context>
 <context>

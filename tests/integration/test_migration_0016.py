@@ -1,4 +1,4 @@
-"""0016 (merged checks) on a store at 0015 holding a sale: in place, the sale kept."""
+"""0016 (merged checks) and 0017 (checks paid in parts) on a store at 0015: in place, kept."""
 
 import sqlite3
 
@@ -34,4 +34,5 @@ def test_upgrade_from_0015_keeps_the_checks(ctx, cashier):
         assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
     store.dispose()
     assert _rows(path, "SELECT id, number, status, total FROM checks") == before
-    assert _rows(path, "SELECT DISTINCT merged_into FROM checks") == [(None,)]
+    assert _rows(path, "SELECT DISTINCT merged_into, split_plan FROM checks") == [(None, None)]
+    assert _rows(path, "SELECT count(*) FROM check_parts") == [(0,)]
