@@ -110,6 +110,7 @@ class SplitDialog(QDialog):
         self.card.clear()
         self.amount.clear()
         self.plan_button.setEnabled(False)  # the split stands once a part is paid
+        self.parts.setEnabled(False)
         self.feedback.info(self.tr("Part {n} paid; change {change}.").format(
             n=number, change=yen(receipt.change)))
         if len(self.paid) == self.part_list.count():
