@@ -20,7 +20,7 @@ from bp_till.services.producers import _resolve
 from bp_till.services.refusals import audits_refusals
 from bp_till.services.staff import StaffMember
 from bp_till.services.stay import rule_in_force
-from bp_till.store.models import CastMember, Check, CheckLine, CheckPart, MenuItem, PointsEntry
+from bp_till.store.models import CastMember, Check, CheckLine, MenuItem, PointsEntry
 from bp_till.store.uow import UnitOfWork
 
 MAX_GUESTS = 50
@@ -33,12 +33,18 @@ def _open_check(uow: UnitOfWork, check_id: int, paying_parts: bool = False) -> C
     check = uow.session.get(Check, row_id(check_id, "That check"))
     require_open(check, check_id)
     open_day(uow, RING_UP_REFUSAL)  # nothing changes on a day that is closed out
-    if not paying_parts and check.split_plan is not None and uow.session.scalar(
-            select(CheckPart.id).where(CheckPart.check_id == check.id).limit(1)):
+    if not paying_parts and check.split_plan is not None:
         # Parts already paid were priced on these lines, this table and this party.
-        raise CheckClosed(f"Check #{check.number} is being paid in parts; pay the other parts "
-                          "before it changes.")
+        refuse_paid_parts(uow, check.id, check.number)
     return check
+
+
+def refuse_paid_parts(uow: UnitOfWork, check_id: int, number: int) -> None:
+    """A check with a part paid is paid part by part to the end, never whole on top."""
+    if uow.db.execute("SELECT 1 FROM check_parts WHERE check_id = ? LIMIT 1",
+                      (check_id,)).fetchone():
+        raise CheckClosed(f"Check #{number} is being paid in parts; pay the other parts "
+                          "before it changes.")
 
 
 def require_open(check, check_id: object) -> None:

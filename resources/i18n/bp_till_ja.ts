@@ -1077,37 +1077,37 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>MoveMergeDialog</name>
     <message>
-        <location filename="../../bp_till/gui/move_merge.py" line="27" />
+        <location filename="../../bp_till/gui/move_merge.py" line="35" />
         <source>Move or merge</source>
         <translation>席移動・合算</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/move_merge.py" line="29" />
+        <location filename="../../bp_till/gui/move_merge.py" line="37" />
         <source>Move to a free table</source>
         <translation>空いている卓へ移動</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/move_merge.py" line="33" />
+        <location filename="../../bp_till/gui/move_merge.py" line="41" />
         <source>Move</source>
         <translation>移動</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/move_merge.py" line="34" />
+        <location filename="../../bp_till/gui/move_merge.py" line="42" />
         <source>Merge this check into another table's</source>
         <translation>この伝票を別の卓の伝票に合算</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/move_merge.py" line="37" />
+        <location filename="../../bp_till/gui/move_merge.py" line="45" />
         <source>{table} · check #{number}</source>
         <translation>{table} · 伝票 #{number}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/move_merge.py" line="40" />
+        <location filename="../../bp_till/gui/move_merge.py" line="48" />
         <source>Merge</source>
         <translation>合算</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/move_merge.py" line="44" />
+        <location filename="../../bp_till/gui/move_merge.py" line="52" />
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -1115,7 +1115,7 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>MoveMergeHook</name>
     <message>
-        <location filename="../../bp_till/gui/move_merge.py" line="77" />
+        <location filename="../../bp_till/gui/move_merge.py" line="79" />
         <source>Move / merge</source>
         <translation>席移動・合算</translation>
     </message>
@@ -1926,6 +1926,51 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <source>A rank table needs a first rank at 0 points.</source>
         <translation>ランク表の最初のランクは0ポイントから始まる必要があります。</translation>
     </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="183" />
+        <source>{0} is taken by check #{1}; merge the two checks instead.</source>
+        <translation>{0}は伝票 #{1} が使用中です。移動ではなく合算してください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="185" />
+        <source>Check #{0} is already at {1}.</source>
+        <translation>伝票 #{0} はすでに{1}です。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="187" />
+        <source>A check cannot be merged into itself; choose another table's check.</source>
+        <translation>同じ伝票には合算できません。別の卓の伝票を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="189" />
+        <source>Checks #{0} and #{1} are not both take-out or both eat-in: their tax rates differ, so they cannot be merged.</source>
+        <translation>伝票 #{0} と #{1} は店内とテイクアウトが異なり、税率が違うため合算できません。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="192" />
+        <source>Part {0} has nothing to pay; give it a line or split into fewer parts.</source>
+        <translation>{0}人目の支払いがありません。明細を割り当てるか、分割数を減らしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="194" />
+        <source>Every line of the check goes to one part or is shared, once.</source>
+        <translation>伝票のすべての明細を、いずれかの分か割り勘に一度だけ割り当ててください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="196" />
+        <source>Part {0} of check #{1} is paid already.</source>
+        <translation>伝票 #{1} の{0}人目はすでに会計済みです。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="198" />
+        <source>Check #{0} is being paid in parts; pay the other parts before it changes.</source>
+        <translation>伝票 #{0} は分割会計中です。残りの分を会計してから変更してください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="200" />
+        <source>The lines of check #{0} changed since it was split; split it again.</source>
+        <translation>伝票 #{0} は分割後に明細が変わりました。もう一度分割してください。</translation>
+    </message>
 </context>
 <context>
     <name>RosterView</name>
@@ -2391,92 +2436,92 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="34" />
+        <location filename="../../bp_till/gui/split_pay.py" line="35" />
         <source>Split check #{number}</source>
         <translation>伝票 #{number} を分割</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="40" />
+        <location filename="../../bp_till/gui/split_pay.py" line="41" />
         <source>Parts (guests)</source>
         <translation>分割数（人数）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="50" />
+        <location filename="../../bp_till/gui/split_pay.py" line="51" />
         <source>Split</source>
         <translation>分割する</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="54" />
+        <location filename="../../bp_till/gui/split_pay.py" line="55" />
         <source>scan a card</source>
         <translation>カードをスキャン</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="56" />
+        <location filename="../../bp_till/gui/split_pay.py" line="57" />
         <source>Cash</source>
         <translation>現金</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="56" />
+        <location filename="../../bp_till/gui/split_pay.py" line="57" />
         <source>Card</source>
         <translation>カード</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="56" />
+        <location filename="../../bp_till/gui/split_pay.py" line="57" />
         <source>E-money</source>
         <translation>電子マネー</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="60" />
+        <location filename="../../bp_till/gui/split_pay.py" line="61" />
         <source>Producer card</source>
         <translation>プロデューサーカード</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="61" />
+        <location filename="../../bp_till/gui/split_pay.py" line="62" />
         <source>Paid by</source>
         <translation>支払方法</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="62" />
+        <location filename="../../bp_till/gui/split_pay.py" line="63" />
         <source>Handed over (¥)</source>
         <translation>お預かり（円）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="64" />
+        <location filename="../../bp_till/gui/split_pay.py" line="65" />
         <source>Pay this part</source>
         <translation>この分を会計</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="68" />
+        <location filename="../../bp_till/gui/split_pay.py" line="69" />
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="81" />
+        <location filename="../../bp_till/gui/split_pay.py" line="76" />
         <source>Shared</source>
         <translation>割り勘</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="83" />
+        <location filename="../../bp_till/gui/split_pay.py" line="78" />
         <source>Part {n}</source>
         <translation>{n}人目</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="94" />
+        <location filename="../../bp_till/gui/split_pay.py" line="89" />
         <source>Part {n}: {total}</source>
         <translation>{n}人目: {total}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="102" />
+        <location filename="../../bp_till/gui/split_pay.py" line="97" />
         <source>Handed over</source>
         <translation>お預かり</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="112" />
+        <location filename="../../bp_till/gui/split_pay.py" line="107" />
         <source>Part {n}: {total} · paid</source>
         <translation>{n}人目: {total} · 会計済</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="118" />
+        <location filename="../../bp_till/gui/split_pay.py" line="114" />
         <source>Part {n} paid; change {change}.</source>
         <translation>{n}人目の会計済み。お釣り {change}。</translation>
     </message>
@@ -2484,7 +2529,7 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>SplitHook</name>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="132" />
+        <location filename="../../bp_till/gui/split_pay.py" line="128" />
         <source>Split check</source>
         <translation>分割会計</translation>
     </message>

@@ -67,3 +67,15 @@ def test_a_refused_move_says_why_and_writes_nothing(qtbot, window, ctx, cashier)
     assert "T6 is taken by check #" in dialog.findChild(QLabel, "moveMergeMessage").text()
     with ctx.store.read() as session:
         assert session.get(Check, check).table_label == "T5"
+
+
+def test_a_refusal_is_said_in_japanese_too(qtbot):
+    from bp_till.gui.i18n import install_language
+    from bp_till.gui.refusals import localise
+
+    install_language("ja")
+    try:
+        assert localise("T6 is taken by check #12; merge the two checks instead.") == (
+            "T6は伝票 #12 が使用中です。移動ではなく合算してください。")
+    finally:
+        install_language("en")

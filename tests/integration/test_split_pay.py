@@ -11,6 +11,7 @@ from bp_till.domain.settlement import Tender
 from bp_till.services import checks, producers
 from bp_till.services.closeout import day_report
 from bp_till.services.corrections import void_settled_check
+from bp_till.services.settle import settle_check
 from bp_till.services.split_pay import plan_split, settle_part
 from bp_till.store.models import (
     Check, CheckLine, CheckPart, OutboxEvent, Payment, PointsEntry, Producer,
@@ -112,6 +113,8 @@ def test_bad_part_payments_are_refused_and_nothing_written(ctx, cashier, table_o
         checks.add_line(ctx, cashier, check, "A01")  # the paid part was priced on these lines
     with pytest.raises(CheckClosed, match="being paid in parts"):
         checks.cancel_check(ctx, cashier, check, "guests left")
+    with pytest.raises(CheckClosed, match="being paid in parts"):  # never paid whole on top
+        settle_check(ctx, cashier, check, [Tender("cash", 50_000)])
     assert _counts(ctx) == before
 
 
@@ -135,3 +138,13 @@ def test_a_check_paid_in_parts_is_not_voided_whole(ctx, cashier, manager, table_
     with pytest.raises(InvalidInput, match="paid in parts"):
         void_settled_check(ctx, manager, check, "disputed")
     assert _counts(ctx) == before
+
+
+def test_a_split_not_yet_paid_can_still_be_settled_whole_and_voided(ctx, cashier, manager,
+                                                                     table_of_three):
+    check, table, own, cards = table_of_three
+    plan_split(ctx, cashier, check, {table: None, own[0]: 1, own[1]: 2, own[2]: 3}, 3)
+    settle_check(ctx, cashier, check, [Tender("cash", 50_000)])  # they decided to pay together
+    void_settled_check(ctx, manager, check, "disputed")
+    with ctx.store.read() as session:
+        assert session.get(Check, check).status == "voided"
