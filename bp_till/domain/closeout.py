@@ -221,8 +221,12 @@ def day_figures(
 def _receipt_taxes(rows: DayRows) -> dict[int, int]:
     """Tax per rate summed over receipts (sales and refunds), each taxed once per rate."""
     per_receipt: dict[tuple, int] = defaultdict(int)
+    in_parts = {check_id for check_id, *_ in rows.part_receipts}
     for line in rows.lines:
-        per_receipt[("sale", line.check_id, line.tax_rate)] += line.amount
+        if line.check_id not in in_parts:  # a check paid in parts printed a receipt a part
+            per_receipt[("sale", line.check_id, line.tax_rate)] += line.amount
+    for check_id, part, rate, amount in rows.part_receipts:
+        per_receipt[("part", (check_id, part), rate)] += amount
     for refund in rows.refunds:
         for line in refund.lines:
             per_receipt[("refund", refund.number, line.tax_rate)] += line.amount

@@ -93,3 +93,5 @@ class DayRows:
     till_votes: tuple[TillVote, ...] = ()  # votes given at the till, less refused ones
     back_lines: tuple[BackLine, ...] = ()  # cast-credited lines sold and given back
     back_rates: tuple[BackRates, ...] = ()  # every saved version: a refund uses its sale's
+    # Checks paid in parts: (check id, part, tax rate, amount), a receipt per part.
+    part_receipts: tuple[tuple[int, int, int, int], ...] = ()

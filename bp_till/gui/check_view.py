@@ -22,6 +22,8 @@ from bp_till.gui.feedback import Feedback
 from bp_till.gui.lines_model import LinesModel
 from bp_till.gui.loader import load_ui
 from bp_till.gui.menu_panel import MenuPanel
+from bp_till.gui.move_merge import MoveMergeHook
+from bp_till.gui.split_pay import SplitHook
 from bp_till.gui.reason_panel import ReasonPanel
 from bp_till.gui.slip_flow import SlipFlow, issue_new_producer
 from bp_till.services import checks
@@ -81,6 +83,8 @@ class CheckView(QObject):
         self.picker.chosen.connect(self._add_credited)
         self.slips: SlipFlow | None = None
         self._wire()
+        self.move_merge = MoveMergeHook(self)
+        self.split = SplitHook(self)
         self.menu.load(menu(self.ctx))
 
     def _wire(self) -> None:

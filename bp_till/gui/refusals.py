@@ -178,6 +178,26 @@ CATALOGUE: list[tuple[str, str]] = [
      QT_TRANSLATE_NOOP("Refusals", "Multipliers start at ×1.0 and never fall as the rank rises.")),
     (r"A rank table needs a first rank at 0 points\.",
      QT_TRANSLATE_NOOP("Refusals", "A rank table needs a first rank at 0 points.")),
+    # Moving, merging and splitting a check (services/tables.py, services/split_pay.py).
+    (rf"{_ANY} is taken by check #{_N}; merge the two checks instead\.",
+     QT_TRANSLATE_NOOP("Refusals", "{0} is taken by check #{1}; merge the two checks instead.")),
+    (rf"Check #{_N} is already at {_ANY}\.",
+     QT_TRANSLATE_NOOP("Refusals", "Check #{0} is already at {1}.")),
+    (r"A check cannot be merged into itself; choose another table's check\.",
+     QT_TRANSLATE_NOOP("Refusals", "A check cannot be merged into itself; choose another table's check.")),
+    (rf"Checks #{_N} and #{_N} are not both take-out or both eat-in: .+",
+     QT_TRANSLATE_NOOP("Refusals", "Checks #{0} and #{1} are not both take-out or both eat-in: "
+                                   "their tax rates differ, so they cannot be merged.")),
+    (rf"Part {_N} has nothing to pay; give it a line or split into fewer parts\.",
+     QT_TRANSLATE_NOOP("Refusals", "Part {0} has nothing to pay; give it a line or split into fewer parts.")),
+    (r"Every line of the check goes to one part or is shared, once\.",
+     QT_TRANSLATE_NOOP("Refusals", "Every line of the check goes to one part or is shared, once.")),
+    (rf"Part {_N} of check #{_N} is paid already\.",
+     QT_TRANSLATE_NOOP("Refusals", "Part {0} of check #{1} is paid already.")),
+    (rf"Check #{_N} is being paid in parts; pay the other parts before it changes\.",
+     QT_TRANSLATE_NOOP("Refusals", "Check #{0} is being paid in parts; pay the other parts before it changes.")),
+    (rf"The lines of check #{_N} changed since it was split; split it again\.",
+     QT_TRANSLATE_NOOP("Refusals", "The lines of check #{0} changed since it was split; split it again.")),
 ]
 _COMPILED = [(re.compile(pattern), template) for pattern, template in CATALOGUE]
 

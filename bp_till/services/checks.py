@@ -29,11 +29,22 @@ MAX_GUESTS = 50
 RING_UP_REFUSAL = "checks can be rung up again from 05:00"
 
 
-def _open_check(uow: UnitOfWork, check_id: int) -> Check:
+def _open_check(uow: UnitOfWork, check_id: int, paying_parts: bool = False) -> Check:
     check = uow.session.get(Check, row_id(check_id, "That check"))
     require_open(check, check_id)
     open_day(uow, RING_UP_REFUSAL)  # nothing changes on a day that is closed out
+    if not paying_parts and check.split_plan is not None:
+        # Parts already paid were priced on these lines, this table and this party.
+        refuse_paid_parts(uow, check.id, check.number)
     return check
+
+
+def refuse_paid_parts(uow: UnitOfWork, check_id: int, number: int) -> None:
+    """A check with a part paid is paid part by part to the end, never whole on top."""
+    if uow.db.execute("SELECT 1 FROM check_parts WHERE check_id = ? LIMIT 1",
+                      (check_id,)).fetchone():
+        raise CheckClosed(f"Check #{number} is being paid in parts; pay the other parts "
+                          "before it changes.")
 
 
 def require_open(check, check_id: object) -> None:
@@ -220,18 +231,23 @@ def attach_producer(ctx: TillContext, actor: StaffMember, check_id: int, typed: 
     with ctx.uow() as uow:
         check = _open_check(uow, check_id)
         producer, card = _resolve(uow.session, typed)
-        earned_since = uow.session.scalar(
-            select(func.coalesce(func.sum(PointsEntry.delta), 0)).where(
-                PointsEntry.producer_id == producer.id,
-                PointsEntry.kind == "spend",
-                PointsEntry.created_at > check.opened_at,
-            )
-        )
-        rank = ctx.ranks.rank_for(producer.spend_points - earned_since)
+        rank = rank_when_opened(ctx, uow, producer, check)
         check.producer_id = producer.id
         check.card_number = card.number if card else None
         check.rank_name, check.multiplier_pct = rank.name, rank.multiplier_pct
         uow.commit()
+
+
+def rank_when_opened(ctx: TillContext, uow: UnitOfWork, producer, check: Check):
+    """The producer's rank as it stood when the check opened (later spend not counted)."""
+    earned_since = uow.session.scalar(
+        select(func.coalesce(func.sum(PointsEntry.delta), 0)).where(
+            PointsEntry.producer_id == producer.id,
+            PointsEntry.kind == "spend",
+            PointsEntry.created_at > check.opened_at,
+        )
+    )
+    return ctx.ranks.rank_for(producer.spend_points - earned_since)
 
 
 def extend_stay(ctx: TillContext, actor: StaffMember, check_id: int,

@@ -26,6 +26,7 @@ from bp_till.services.staff import Approval, StaffMember, authorize
 from bp_till.store.models import (
     Check,
     CheckLine,
+    CheckPart,
     PointsEntry,
     Producer,
     Refund,
@@ -61,6 +62,10 @@ def _settled(uow: UnitOfWork, check_id: int) -> Check:
         raise CheckClosed(f"Check #{check.number} is still open: cancel it instead.")
     if check.status == "voided":
         raise CheckClosed(f"Check #{check.number} is already voided.")
+    if check.split_plan is not None and uow.session.scalar(  # points went to several producers
+            select(CheckPart.id).where(CheckPart.check_id == check.id).limit(1)):
+        raise InvalidInput(f"Check #{check.number} was paid in parts; a void or refund of it "
+                           "is not possible at the till yet.")
     return check
 
 

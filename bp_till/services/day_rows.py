@@ -22,6 +22,7 @@ from bp_till.store.models import (
     AuditEntry,
     CastMember,
     Check,
+    CheckPart,
     CheckLine,
     OutboxEvent,
     Payment,
@@ -52,6 +53,7 @@ def read_day(session: Session, day: date) -> DayRows:
         cancelled_checks=conn.scalar(
             select(func.count()).select_from(Check).where(
                 Check.status == "voided", Check.business_day.is_(None),
+                Check.merged_into.is_(None),  # a merge moved its lines on: not a cancel
                 Check.closed_at >= start, Check.closed_at < end)
         ),
         voided_lines=voided_lines,
@@ -61,7 +63,19 @@ def read_day(session: Session, day: date) -> DayRows:
         till_votes=_till_votes(conn, start, end),
         back_lines=back_lines(conn, day, day),
         back_rates=saved_rates(session),
+        part_receipts=_part_receipts(conn, day),
     )
+
+
+def _part_receipts(conn: Connection, day: date) -> tuple[tuple[int, int, int, int], ...]:
+    """The receipts of standing checks paid in parts: their amounts per rate."""
+    rows = conn.execute(
+        select(CheckPart.check_id, CheckPart.number, CheckPart.standard_total,
+               CheckPart.reduced_total)
+        .join(Check, Check.id == CheckPart.check_id)
+        .where(Check.business_day == day, Check.status == "settled")).all()
+    return tuple((check_id, number, rate, amount) for check_id, number, standard, reduced in rows
+                 for rate, amount in ((10, standard), (8, reduced)) if amount)
 
 
 def _checks(conn: Connection, day: date, names: dict) -> tuple[SaleCheck, ...]:

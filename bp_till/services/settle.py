@@ -12,7 +12,7 @@ from bp_till.domain.money import TaxRate, totals_by_rate
 from bp_till.domain.points import multiplier_label, spend_points, vote_points
 from bp_till.domain.receipt import ProducerPoints, Receipt, ReceiptLine
 from bp_till.domain.settlement import AppliedPayment, Settlement, Tender, settle
-from bp_till.services.checks import require_open
+from bp_till.services.checks import refuse_paid_parts, require_open
 from bp_till.services.context import TillContext
 from bp_till.services.days import open_day
 from bp_till.services.inputs import row_id
@@ -35,6 +35,7 @@ def settle_check(
     with ctx.uow() as uow:
         refuse_set_back(uow.now, uow.last_write())
         check = _open_check(uow, check_id)
+        refuse_paid_parts(uow, check.id, check.number)
         check.business_day = open_day(uow, "no more sales can land on it")
         live = read_live_lines(uow.db, check.id)
         if not live:

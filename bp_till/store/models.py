@@ -171,6 +171,10 @@ class Check(Base):
     voided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     voided_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     void_approved_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    # A check merged into another table's: the id of that check (status 'voided', no sale).
+    merged_into: Mapped[int | None] = mapped_column(Integer)
+    # Paid in parts: JSON {"parts": n, "lines": {line id: part or null (shared)}}.
+    split_plan: Mapped[str | None] = mapped_column(Text)
     lines: Mapped[list[CheckLine]] = relationship(back_populates="check", order_by="CheckLine.id")
     payments: Mapped[list[Payment]] = relationship(order_by="Payment.id")
 
@@ -216,6 +220,33 @@ class Payment(Base):
     method: Mapped[str] = mapped_column(String(8))
     amount: Mapped[int] = mapped_column(Integer)  # what pays the check
     tendered: Mapped[int] = mapped_column(Integer)  # what was handed over
+    part: Mapped[int | None] = mapped_column(Integer)  # of a check paid in parts
+
+
+class CheckPart(Base):
+    """One part of a check paid in parts: its own payment, producer, points and receipt."""
+
+    __tablename__ = "check_parts"
+    __table_args__ = (UniqueConstraint("check_id", "number", name="uq_check_parts_check_number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    check_id: Mapped[int] = mapped_column(ForeignKey("checks.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)  # 1-based, as the plan numbers them
+    total: Mapped[int] = mapped_column(Integer)
+    # Its receipt's amounts per rate: the close-out's tax is taken once per rate per part.
+    standard_total: Mapped[int] = mapped_column(Integer)
+    reduced_total: Mapped[int] = mapped_column(Integer)
+    change: Mapped[int] = mapped_column(Integer)
+    producer_id: Mapped[int | None] = mapped_column(ForeignKey("producers.id"))
+    card_number: Mapped[str | None] = mapped_column(String(16))
+    rank_name: Mapped[str | None] = mapped_column(String(32))
+    multiplier_pct: Mapped[int | None] = mapped_column(Integer)
+    spend_points: Mapped[int] = mapped_column(Integer)
+    vote_points: Mapped[int] = mapped_column(Integer)
+    settled_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    settled_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    business_day: Mapped[date] = mapped_column(IsoDate)
+    producer: Mapped[Producer | None] = relationship()
 
 
 class AuditEntry(Base):

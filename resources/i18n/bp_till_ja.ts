@@ -289,104 +289,104 @@
 <context>
     <name>CheckView</name>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="140" />
+        <location filename="../../bp_till/gui/check_view.py" line="144" />
         <source>take-out</source>
         <translation>お持ち帰り</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="142" />
+        <location filename="../../bp_till/gui/check_view.py" line="146" />
         <source>1 guest</source>
         <translation>1名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="144" />
+        <location filename="../../bp_till/gui/check_view.py" line="148" />
         <source>{n} guests</source>
         <translation>{n}名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="145" />
+        <location filename="../../bp_till/gui/check_view.py" line="149" />
         <source>Check #{number} · {table} · {kind}</source>
         <translation>伝票 #{number} · {table} · {kind}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="150" />
+        <location filename="../../bp_till/gui/check_view.py" line="154" />
         <source>nominates {names}</source>
         <translation>指名 {names}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="152" />
+        <location filename="../../bp_till/gui/check_view.py" line="156" />
         <source>Stay {stay}</source>
         <translation>滞在 {stay}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="157" />
+        <location filename="../../bp_till/gui/check_view.py" line="161" />
         <source>{rate}% items {total} (tax {tax})</source>
         <translation>{rate}%対象 {total}（内税 {tax}）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="162" />
+        <location filename="../../bp_till/gui/check_view.py" line="166" />
         <source>Total {total}</source>
         <translation>合計 {total}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="169" />
+        <location filename="../../bp_till/gui/check_view.py" line="173" />
         <source>No producer card on this check yet.</source>
         <translation>この伝票にはまだプロデューサーカードがありません。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="171" />
+        <location filename="../../bp_till/gui/check_view.py" line="175" />
         <source>{login} · {rank} {mult} · {spend} spend points · {votes} vote points
 This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <translation>{login} · {rank} {mult} · 累計 {spend} pt · 投票 {votes} pt
 この伝票で +{earn} pt、投票 +{earn_votes} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="177" />
+        <location filename="../../bp_till/gui/check_view.py" line="181" />
         <source>{needed} points to {rank}.</source>
         <translation>{rank}まであと {needed} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="184" />
+        <location filename="../../bp_till/gui/check_view.py" line="188" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="211" />
+        <location filename="../../bp_till/gui/check_view.py" line="215" />
         <source>Added {item} × {n} · total {total}</source>
         <translation>{item} × {n} を追加 · 合計 {total}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="226" />
+        <location filename="../../bp_till/gui/check_view.py" line="230" />
         <source>Extend stay</source>
         <translation>延長</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="227" />
+        <location filename="../../bp_till/gui/check_view.py" line="231" />
         <source>Extend +{minutes} min: {guests} × {price}</source>
         <translation>延長 +{minutes}分: {guests}名 × {price}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="230" />
+        <location filename="../../bp_till/gui/check_view.py" line="234" />
         <source>Past its time! {extend}</source>
         <translation>時間を過ぎています！ {extend}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="240" />
+        <location filename="../../bp_till/gui/check_view.py" line="244" />
         <source>Choose the line to void first.</source>
         <translation>取り消す明細を先に選んでください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="243" />
+        <location filename="../../bp_till/gui/check_view.py" line="247" />
         <source>Why void {item}?</source>
         <translation>「{item}」を取り消す理由は？</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="247" />
+        <location filename="../../bp_till/gui/check_view.py" line="251" />
         <source>Why cancel the whole check?</source>
         <translation>伝票全体を取り消す理由は？</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="279" />
+        <location filename="../../bp_till/gui/check_view.py" line="283" />
         <source>Check #{number} is empty: there is nothing to settle.</source>
         <translation>伝票 #{number} は空です。会計するものがありません。</translation>
     </message>
@@ -1148,6 +1148,52 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     </message>
 </context>
 <context>
+    <name>MoveMergeDialog</name>
+    <message>
+        <location filename="../../bp_till/gui/move_merge.py" line="35" />
+        <source>Move or merge</source>
+        <translation>席移動・合算</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/move_merge.py" line="37" />
+        <source>Move to a free table</source>
+        <translation>空いている卓へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/move_merge.py" line="41" />
+        <source>Move</source>
+        <translation>移動</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/move_merge.py" line="42" />
+        <source>Merge this check into another table's</source>
+        <translation>この伝票を別の卓の伝票に合算</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/move_merge.py" line="45" />
+        <source>{table} · check #{number}</source>
+        <translation>{table} · 伝票 #{number}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/move_merge.py" line="48" />
+        <source>Merge</source>
+        <translation>合算</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/move_merge.py" line="52" />
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>MoveMergeHook</name>
+    <message>
+        <location filename="../../bp_till/gui/move_merge.py" line="79" />
+        <source>Move / merge</source>
+        <translation>席移動・合算</translation>
+    </message>
+</context>
+<context>
     <name>Override</name>
     <message>
         <location filename="../../ui/override.ui" line="5" />
@@ -1365,32 +1411,32 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="35" />
+        <location filename="../../bp_till/gui/check_view.py" line="37" />
         <source>Ordered by mistake</source>
         <translation>誤オーダー</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="36" />
+        <location filename="../../bp_till/gui/check_view.py" line="38" />
         <source>Customer changed their mind</source>
         <translation>お客様都合</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="37" />
+        <location filename="../../bp_till/gui/check_view.py" line="39" />
         <source>Served late</source>
         <translation>提供遅れ</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="38" />
+        <location filename="../../bp_till/gui/check_view.py" line="40" />
         <source>Wrong item</source>
         <translation>商品違い</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="41" />
+        <location filename="../../bp_till/gui/check_view.py" line="43" />
         <source>Guests left before ordering</source>
         <translation>注文前に退店</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="42" />
+        <location filename="../../bp_till/gui/check_view.py" line="44" />
         <source>Opened by mistake</source>
         <translation>誤って開いた伝票</translation>
     </message>
@@ -1953,6 +1999,51 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <source>A rank table needs a first rank at 0 points.</source>
         <translation>ランク表の最初のランクは0ポイントから始まる必要があります。</translation>
     </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="183" />
+        <source>{0} is taken by check #{1}; merge the two checks instead.</source>
+        <translation>{0}は伝票 #{1} が使用中です。移動ではなく合算してください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="185" />
+        <source>Check #{0} is already at {1}.</source>
+        <translation>伝票 #{0} はすでに{1}です。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="187" />
+        <source>A check cannot be merged into itself; choose another table's check.</source>
+        <translation>同じ伝票には合算できません。別の卓の伝票を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="189" />
+        <source>Checks #{0} and #{1} are not both take-out or both eat-in: their tax rates differ, so they cannot be merged.</source>
+        <translation>伝票 #{0} と #{1} は店内とテイクアウトが異なり、税率が違うため合算できません。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="192" />
+        <source>Part {0} has nothing to pay; give it a line or split into fewer parts.</source>
+        <translation>{0}人目の支払いがありません。明細を割り当てるか、分割数を減らしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="194" />
+        <source>Every line of the check goes to one part or is shared, once.</source>
+        <translation>伝票のすべての明細を、いずれかの分か割り勘に一度だけ割り当ててください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="196" />
+        <source>Part {0} of check #{1} is paid already.</source>
+        <translation>伝票 #{1} の{0}人目はすでに会計済みです。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="198" />
+        <source>Check #{0} is being paid in parts; pay the other parts before it changes.</source>
+        <translation>伝票 #{0} は分割会計中です。残りの分を会計してから変更してください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="200" />
+        <source>The lines of check #{0} changed since it was split; split it again.</source>
+        <translation>伝票 #{0} は分割後に明細が変わりました。もう一度分割してください。</translation>
+    </message>
 </context>
 <context>
     <name>RosterView</name>
@@ -2435,6 +2526,107 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <location filename="../../bp_till/gui/slip_flow.py" line="85" />
         <source>No slip: the password is void. A manager can reset it.</source>
         <translation>用紙なし：パスワードは無効です。店長が再発行できます。</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="35" />
+        <source>Split check #{number}</source>
+        <translation>伝票 #{number} を分割</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="41" />
+        <source>Parts (guests)</source>
+        <translation>分割数（人数）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="51" />
+        <source>Split</source>
+        <translation>分割する</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="55" />
+        <source>scan a card</source>
+        <translation>カードをスキャン</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="57" />
+        <source>Cash</source>
+        <translation>現金</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="57" />
+        <source>Card</source>
+        <translation>カード</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="57" />
+        <source>E-money</source>
+        <translation>電子マネー</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="61" />
+        <source>Producer card</source>
+        <translation>プロデューサーカード</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="62" />
+        <source>Paid by</source>
+        <translation>支払方法</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="63" />
+        <source>Handed over (¥)</source>
+        <translation>お預かり（円）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="65" />
+        <source>Pay this part</source>
+        <translation>この分を会計</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="69" />
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="76" />
+        <source>Shared</source>
+        <translation>割り勘</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="78" />
+        <source>Part {n}</source>
+        <translation>{n}人目</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="89" />
+        <source>Part {n}: {total}</source>
+        <translation>{n}人目: {total}</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="97" />
+        <source>Handed over</source>
+        <translation>お預かり</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="107" />
+        <source>Part {n}: {total} · paid</source>
+        <translation>{n}人目: {total} · 会計済</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="114" />
+        <source>Part {n} paid; change {change}.</source>
+        <translation>{n}人目の会計済み。お釣り {change}。</translation>
+    </message>
+</context>
+<context>
+    <name>SplitHook</name>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="128" />
+        <source>Split check</source>
+        <translation>分割会計</translation>
     </message>
 </context>
 <context>
