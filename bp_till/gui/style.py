@@ -61,7 +61,8 @@ def colour(name: str, theme: str | None = None) -> str:
 
 def style_sheet(theme: str) -> str:
     """till.qss with the theme's colours and the monospaced family filled in."""
-    tokens = dict(palettes()[theme], mono=japanese_font() or "monospace")
+    tokens = dict(palettes()[theme], mono=japanese_font() or "monospace",
+                  icons=asset("resources", "icons").as_posix())
     template = asset("resources", "style", "till.qss").read_text(encoding="utf-8")
     return re.sub(r"@([a-z_]+)", lambda m: tokens.get(m.group(1), m.group(0)), template)
 
