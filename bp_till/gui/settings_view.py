@@ -18,7 +18,7 @@ from bp_till.gui.override import OverrideDialog, run_privileged
 from bp_till.gui.backs_editor import BacksEditor
 from bp_till.gui.shows_editor import ShowsEditor
 from bp_till.gui.stay_editor import StayEditor
-from bp_till.gui.style import saved_theme
+from bp_till.gui.style import current_theme
 from bp_till.services.clock import accept_clock
 from bp_till.services.ranks import current_rank_table, save_rank_table
 from bp_till.services.staff import StaffMember
@@ -87,7 +87,7 @@ class SettingsView(QObject):
         combo = QComboBox(objectName="themeCombo", minimumHeight=48)
         for theme, name in (("light", self.tr("Light")), ("dark", self.tr("Dark (evenings)"))):
             combo.addItem(name, theme)
-        combo.setCurrentIndex(combo.findData(saved_theme(self.till.config.data_dir)))
+        combo.setCurrentIndex(combo.findData(current_theme()))  # the one the till applied at start
         combo.activated.connect(lambda _index: self.theme_chosen.emit(combo.currentData()))
         return combo
 

@@ -21,7 +21,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from bp_till.assets import asset
-from bp_till.gui.i18n import settings
+from bp_till.gui.i18n import save_choice, saved_choice
 from bp_till.printing.raster import FONT_FILE
 
 UI_FONT_FILES = ("BIZUDPGothic-Regular.ttf", "BIZUDPGothic-Bold.ttf")
@@ -100,28 +100,28 @@ def apply_style(app: QApplication, theme: str | None = None) -> None:
 
 
 def saved_theme(data_dir: Path) -> str:
-    name = settings(data_dir).value("theme", DEFAULT_THEME)
-    return name if name in THEMES else DEFAULT_THEME
+    return saved_choice(data_dir, "theme", THEMES, DEFAULT_THEME)
 
 
 def save_theme(data_dir: Path, name: str) -> None:
-    store = settings(data_dir)
-    store.setValue("theme", name)
-    store.sync()
+    save_choice(data_dir, "theme", name)
+
+
+def _restyle(widget: QWidget, name: str, value: str) -> None:
+    """Qt reads a property's selectors when it polishes, so a changed one is polished again."""
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
 
 
 def set_role(widget: QWidget, role: str) -> None:
-    """Give ``widget`` a text role or state of the style sheet and redraw it with it."""
-    widget.setProperty("role", role)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    """A text role of the style sheet (title, heading, total, figure …) for a widget made in code."""
+    _restyle(widget, "role", role)
 
 
 def set_state(widget: QWidget, state: str) -> None:
     """``"error"``, ``"warning"``, ``"ok"`` or ``""``: the colour a label says it in."""
-    widget.setProperty("state", state)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    _restyle(widget, "state", state)
 
 
 def icon(name: str, tint: str = "header_fg") -> QIcon:

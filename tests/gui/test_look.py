@@ -1,5 +1,6 @@
 """What the till looks like to staff: its font, its sizes, its two themes and the header's icons."""
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton
 
@@ -80,5 +81,6 @@ def test_the_header_buttons_show_icons_in_both_themes(qtbot, window):
                 shown = button(window, name).icon()
                 assert not shown.isNull(), name
                 assert not shown.pixmap(48, 48).toImage().isNull()
+                assert QSize(96, 96) in shown.availableSizes()  # drawn anew for a 2× screen, not blown up
     finally:
         apply_style(QApplication.instance(), "light")
