@@ -39,7 +39,7 @@ def test_every_button_on_the_main_screens_is_a_thumb_high(qtbot, window, ctx, ca
         small += [(b.objectName() or b.text(), b.height()) for b in window.findChildren(QPushButton)
                   if b.isVisible() and b.height() < 48]
     assert small == []
-    assert window.width() == 1280  # the header and every screen fit a 1280×800 register
+    assert window.size() == QSize(1280, 800)  # the header and every screen fit a 1280×800 register
 
 
 def test_the_total_is_read_from_a_step_away(qtbot, window, ctx, cashier):
