@@ -61,6 +61,8 @@ class SelfTest:
         needed = [asset(*FONT_FILE), asset("resources", "fonts", "OFL.txt"),
                   asset("resources", "i18n", "bp_till_ja.qm"), asset("resources", "style", "till.qss"),
                   asset("resources", "demo", "menu.json"), asset("receipts", "sale_receipt.toml"),
+                  asset("resources", "fonts", "BIZUDPGothic-Regular.ttf"),
+                  asset("resources", "style", "themes.json"), asset("resources", "icons", "lock.svg"),
                   MIGRATIONS / "env.py"]
         missing = [str(path) for path in needed if not path.is_file()]
         _require(not missing, f"missing {', '.join(missing)}")

@@ -25,7 +25,7 @@ from bp_till.demo import load_demo  # noqa: E402
 from bp_till.domain.business_day import TOKYO, business_day  # noqa: E402
 from bp_till.domain.settlement import Tender  # noqa: E402
 from bp_till.domain.votes import Allocation  # noqa: E402
-from bp_till.gui.app import MainWindow  # noqa: E402
+from bp_till.gui.app import MainWindow, sharp_on_high_dpi  # noqa: E402
 from bp_till.gui.board import RankingBoard  # noqa: E402
 from bp_till.gui.i18n import install_language  # noqa: E402
 from bp_till.printing.backs_layout import backs_slip  # noqa: E402
@@ -40,12 +40,14 @@ from bp_till.services.staff import list_staff  # noqa: E402
 from bp_till.services.votes import cast_votes  # noqa: E402
 from bp_till.store.models import Card, Check, Producer  # noqa: E402
 from bp_till.sync.once import sync_now  # noqa: E402
+import gallery  # noqa: E402  (beside this script)
 
 NOW = datetime(2026, 11, 24, 21, 15, tzinfo=TOKYO)
 
 
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
+    sharp_on_high_dpi()
     app = QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as folder:
         clock = FakeClock(NOW)
@@ -54,9 +56,11 @@ def main(out: Path) -> None:
         _printouts(till, out)
         _close_out(app, till, out)  # before the busy floor, whose tables are still open
         _regular_visits(till, clock)  # after the simulated night, which must not pick them
-        _screens(app, till, clock, out)
+        shown = _screens(app, till, clock, out)
         _ranking(app, till, clock, out)
-        _menu_and_cast(app, till, out)  # last: it changes the menu the other pictures show
+        _menu_and_cast(app, till, out)  # it changes the menu the pictures before show
+        clock.set(NOW)  # the votes moved the clock back: stays are counted from tonight
+        gallery.render(app, till, shown, out / "screens")
         till.close()
 
 
@@ -157,6 +161,7 @@ def _screens(app, till, clock: FakeClock, out: Path) -> None:
     grab("check-ja")
     window.close()
     install_language("en")
+    return shown
 
 
 def _votes(till, clock: FakeClock, when: datetime, given: dict[str, list[tuple[str, int]]]) -> None:

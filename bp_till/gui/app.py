@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
@@ -31,7 +32,7 @@ from bp_till.gui.settings_view import SettingsView
 from bp_till.gui.settle_view import SettleView
 from bp_till.gui.sign_in import SignInView
 from bp_till.gui.status import StatusBar
-from bp_till.gui.style import apply_style
+from bp_till.gui.style import apply_style, icon, save_theme, saved_theme
 from bp_till.gui.toast import Toast
 from bp_till.services.staff import StaffMember
 
@@ -40,6 +41,10 @@ ROLE_LABELS = {
     "shift_lead": QT_TRANSLATE_NOOP("MainWindow", "shift lead"),
     "manager": QT_TRANSLATE_NOOP("MainWindow", "manager"),
 }
+# The header's buttons and their pictures in resources/icons.
+HEADER_ICONS = {"floorNav": "floor", "rosterNav": "roster", "receiptsNav": "receipts",
+                "producersNav": "producers", "closeoutNav": "closeout", "boardNav": "board",
+                "settingsNav": "settings", "lockButton": "lock"}
 
 
 class MainWindow(QMainWindow):
@@ -94,6 +99,7 @@ class MainWindow(QMainWindow):
         self.roster = RosterView(till.ctx, self.pages)
         self.settings = SettingsView(till, self.pages)
         self.settings.language_chosen.connect(self.language_changed)
+        self.settings.theme_chosen.connect(self.apply_theme)
         self.settings.masterdata_requested.connect(self.show_masterdata)
         self.masterdata = MasterdataView(till.ctx, self.pages)
         self.masterdata.back.connect(self.show_settings)
@@ -108,6 +114,19 @@ class MainWindow(QMainWindow):
                "lockButton": self.lock}
         for name, slot in nav.items():
             self.header.findChild(QPushButton, name).clicked.connect(slot)
+        self._paint_icons()
+
+    def _paint_icons(self) -> None:
+        for name, picture in HEADER_ICONS.items():
+            button = self.header.findChild(QPushButton, name)
+            button.setIcon(icon(picture))
+            button.setIconSize(QSize(20, 20))
+
+    def apply_theme(self, theme: str) -> None:
+        """Light or dark at once, without a restart; the till remembers it."""
+        save_theme(self.till.config.data_dir, theme)
+        apply_style(QApplication.instance(), theme)
+        self._paint_icons()
 
     def _wire_feedback(self) -> None:
         """Every completed action says so in a toast; a printer or sync fault in the banner."""
@@ -261,6 +280,7 @@ class TillApp:
     def __init__(self, till: Till, customer_display: bool | None = None) -> None:
         self.till, self.customer_display = till, customer_display
         install_language(saved_language(till.config.data_dir))
+        apply_style(QApplication.instance(), saved_theme(till.config.data_dir))
         self.window = self._new_window()
 
     def _new_window(self) -> MainWindow:
@@ -283,8 +303,16 @@ class TillApp:
         old.deleteLater()
 
 
+def sharp_on_high_dpi() -> None:
+    """150 % screens scale by 1.5, not rounded to 2; must run before the QApplication exists."""
+    if QApplication.instance() is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+
+
 def run_gui(till: Till, ready_since: float | None = None,
             customer_display: bool | None = None) -> int:
+    sharp_on_high_dpi()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("BP Till")
     if ready_since is None:  # the start-up benchmark measures the window alone

@@ -29,6 +29,7 @@ from bp_till.gui.hour_chart import hour_chart_view, show_hours
 from bp_till.gui.loader import load_ui
 from bp_till.gui.override import OverrideDialog, run_privileged
 from bp_till.gui.refusals import localise
+from bp_till.gui.style import set_state
 from bp_till.printing.blocks import Line, Row
 from bp_till.printing.backs_layout import backs_slip
 from bp_till.printing.layout import close_out_figures, close_out_report
@@ -37,7 +38,6 @@ from bp_till.services.closeout import DayReport, close_day, current_day, day_rep
 from bp_till.services.staff import StaffMember
 from bp_till.sync.push import pending_count
 
-ERROR_STYLE, OK_STYLE = "color: #b00020;", "color: #1b5e20;"
 CLOSE_ROLE = "shift_lead"
 SYNC_WAIT_S = 120  # a round with a night's backlog; the close itself never waits on it
 
@@ -176,8 +176,7 @@ class CloseOutView(QObject):
         self.expected_label.setText(yen(drawer.expected))
         self.counted_label.setText(yen(drawer.counted.total))
         self.over_short_label.setText(self._over_short(drawer.over_short))
-        self.over_short_label.setStyleSheet(
-            "font-weight: bold;" + (ERROR_STYLE if drawer.over_short else OK_STYLE))
+        set_state(self.over_short_label, "error" if drawer.over_short else "ok")
 
     def _over_short(self, amount: int) -> str:
         if amount > 0:

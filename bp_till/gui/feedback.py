@@ -9,9 +9,8 @@ from PySide6.QtWidgets import QLabel
 
 from bp_till.domain.errors import TillError
 from bp_till.gui.refusals import localise
+from bp_till.gui.style import set_state
 
-_ERROR = "color: #b00020; font-size: 15px;"
-_INFO = "color: #1b5e20; font-size: 15px;"
 
 
 class Feedback:
@@ -19,11 +18,11 @@ class Feedback:
         self.label = label
 
     def error(self, text: str) -> None:
-        self.label.setStyleSheet(_ERROR)
+        set_state(self.label, "error")
         self.label.setText(localise(text))
 
     def info(self, text: str) -> None:
-        self.label.setStyleSheet(_INFO)
+        set_state(self.label, "ok")
         self.label.setText(text)
 
     def clear(self) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QPainter
 
 from bp_till.domain.closeout import HourFigure
+from bp_till.gui.style import colour, current_theme
 
 
 def hour_chart_view() -> QChartView:
@@ -21,9 +22,13 @@ def show_hours(view: QChartView, hours: tuple[HourFigure, ...]) -> None:
     bars.append([float(h.sales) for h in hours])
     series = QBarSeries()
     series.append(bars)
-    chart = QChart()
+    chart = QChart()  # drawn anew each time, so it follows the theme in use
+    themes = QChart.ChartTheme
+    chart.setTheme(themes.ChartThemeDark if current_theme() == "dark" else themes.ChartThemeLight)
+    chart.setBackgroundBrush(QColor(colour("surface")))
     chart.setTitle("売上 / 時間帯  Sales by hour")
     chart.addSeries(series)
+    bars.setColor(QColor(colour("accent")))  # after the theme, which colours the bars its own way
     chart.legend().setVisible(False)
     hours_axis = QBarCategoryAxis()
     hours_axis.append([f"{h.hour:02d}" for h in hours])

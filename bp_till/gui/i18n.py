@@ -30,15 +30,24 @@ def settings(data_dir: Path) -> QSettings:
     return QSettings(str(data_dir / "gui.ini"), QSettings.Format.IniFormat)
 
 
+def saved_choice(data_dir: Path, key: str, choices, default: str) -> str:
+    """A choice kept in gui.ini (the language, the theme); an unknown one gives the default."""
+    value = settings(data_dir).value(key, default)
+    return value if value in choices else default
+
+
+def save_choice(data_dir: Path, key: str, value: str) -> None:
+    store = settings(data_dir)
+    store.setValue(key, value)
+    store.sync()
+
+
 def saved_language(data_dir: Path) -> str:
-    code = settings(data_dir).value("language", DEFAULT_LANGUAGE)
-    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+    return saved_choice(data_dir, "language", LANGUAGES, DEFAULT_LANGUAGE)
 
 
 def save_language(data_dir: Path, code: str) -> None:
-    store = settings(data_dir)
-    store.setValue("language", code)
-    store.sync()
+    save_choice(data_dir, "language", code)
 
 
 def current_language() -> str:

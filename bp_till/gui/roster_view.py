@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from bp_till.domain.roster import Roster
 from bp_till.gui.feedback import Feedback
 from bp_till.gui.override import OverrideDialog, run_privileged
+from bp_till.gui.style import set_role
 from bp_till.services.context import TillContext
 from bp_till.services.masterdata import cast
 from bp_till.services.roster import ROSTER_ROLE, save_roster, tonights_roster
@@ -34,15 +35,13 @@ class RosterView(QObject):
         self.widget = QWidget(parent)
         self.widget.setObjectName("rosterView")
         title = QLabel(self.tr("Tonight's cast"), objectName="rosterTitle")
-        title.setStyleSheet("font-size: 22px; font-weight: bold;")
+        set_role(title, "title")
         self.summary = QLabel(objectName="rosterSummary")
-        self.summary.setStyleSheet("font-size: 16px;")
         self.search = QLineEdit(objectName="rosterSearch", minimumHeight=44)
         self.search.setPlaceholderText(self.tr("Name, romaji or code"))
         self.search.textChanged.connect(self._filter)
         self.rows = QListWidget(objectName="rosterList")
-        self.rows.setStyleSheet("QListWidget { font-size: 18px; } "
-                                "QListWidget::item { min-height: 48px; }")
+        set_role(self.rows, "lead")
         self.rows.itemChanged.connect(lambda _item: self._count())
         save = QPushButton(self.tr("Save tonight's roster"), objectName="saveRosterButton",
                            minimumHeight=48)

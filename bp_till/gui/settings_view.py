@@ -18,6 +18,7 @@ from bp_till.gui.override import OverrideDialog, run_privileged
 from bp_till.gui.backs_editor import BacksEditor
 from bp_till.gui.shows_editor import ShowsEditor
 from bp_till.gui.stay_editor import StayEditor
+from bp_till.gui.style import current_theme
 from bp_till.services.clock import accept_clock
 from bp_till.services.ranks import current_rank_table, save_rank_table
 from bp_till.services.staff import StaffMember
@@ -31,6 +32,7 @@ RANK_COLUMNS = (
 
 class SettingsView(QObject):
     language_chosen = Signal(str)
+    theme_chosen = Signal(str)  # "light" or "dark", applied at once
     masterdata_requested = Signal()  # the Menu & cast screen
 
     def __init__(self, till: Till, parent: QWidget | None = None) -> None:
@@ -50,6 +52,7 @@ class SettingsView(QObject):
                                 minimumHeight=44)
         menu_cast.clicked.connect(self.masterdata_requested.emit)
         find(QFormLayout, "form").addRow(self.tr("Menu and cast"), menu_cast)
+        find(QFormLayout, "form").addRow(self.tr("Screen colours"), self._theme_combo())
         config = till.config
         find(QLabel, "tillInfo").setText(
             f"{config.shop_name} · terminal {config.terminal}\n{config.data_dir}\n"
@@ -78,6 +81,15 @@ class SettingsView(QObject):
         self.widget = QScrollArea(parent, widgetResizable=True, objectName="Settings")  # the name the self-test lists
         self.widget.setFrameShape(QFrame.Shape.NoFrame)
         self.widget.setWidget(self.form)
+
+    def _theme_combo(self) -> QComboBox:
+        """Light for the day, dark for evening shifts; the choice shows at once."""
+        combo = QComboBox(objectName="themeCombo", minimumHeight=48)
+        for theme, name in (("light", self.tr("Light")), ("dark", self.tr("Dark (evenings)"))):
+            combo.addItem(name, theme)
+        combo.setCurrentIndex(combo.findData(current_theme()))  # the one the till applied at start
+        combo.activated.connect(lambda _index: self.theme_chosen.emit(combo.currentData()))
+        return combo
 
     def show_for(self, staff: StaffMember) -> None:
         self.staff = staff

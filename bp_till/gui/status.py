@@ -12,6 +12,7 @@ from bp_till.bootstrap import Till
 from bp_till.domain.business_day import TOKYO, business_day
 from bp_till.gui.background import on_gui_thread
 from bp_till.gui.refusals import localise
+from bp_till.gui.style import set_state
 from bp_till.printing.queue import QueueState
 from bp_till.sync.push import pending_count
 
@@ -69,7 +70,7 @@ class StatusBar(QObject):
     def _show_sync(self, pending: int) -> None:
         """Pending is read fresh: a sale since the last round is waiting too."""
         state, waiting = self.sync_state, self.tr("{n} events waiting").format(n=pending)
-        self.sync_label.setStyleSheet("")
+        set_state(self.sync_label, "")
         self.sync_label.setToolTip("")
         if state is None:
             text = self.tr("Sync off") + " · " + waiting
@@ -84,7 +85,7 @@ class StatusBar(QObject):
                 text = self.tr("Sync: central database unreachable, next try {at}").format(
                     at=_clock(state.next_attempt))
             text += " · " + waiting
-            self.sync_label.setStyleSheet("color: #b00020; font-weight: bold;")
+            set_state(self.sync_label, "error")
             self.sync_label.setToolTip(localise(state.last_error))
             self.fault.emit("sync", text + "\n" + self.tr("Sales go on: they are kept and sent "
                                                         "once it is back."))
@@ -99,13 +100,13 @@ class StatusBar(QObject):
     def show_printer(self, state: QueueState) -> None:
         if not state.printer_ok:
             text = self.tr("Printer: {problem}").format(problem=localise(state.message))
-            self.printer_label.setStyleSheet("color: #b00020; font-weight: bold;")
+            set_state(self.printer_label, "error")
             self.fault.emit("printer", text + " · " + self.tr(
                 "Sales go on; receipts wait in Receipts to print again."))
         else:
             self.fault.emit("printer", "")
             text = self.tr("Printer: ready")
-            self.printer_label.setStyleSheet("")
+            set_state(self.printer_label, "")
         if state.paper_low:
             text += " · " + self.tr("paper low")
         if state.waiting:

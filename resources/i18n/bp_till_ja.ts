@@ -473,62 +473,62 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <translation>#{number}  {table}  {time} 開始</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="184" />
+        <location filename="../../bp_till/gui/close_out.py" line="183" />
         <source>over {amount}</source>
         <translation>過剰 {amount}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="186" />
+        <location filename="../../bp_till/gui/close_out.py" line="185" />
         <source>short {amount}</source>
         <translation>不足 {amount}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="187" />
+        <location filename="../../bp_till/gui/close_out.py" line="186" />
         <source>even</source>
         <translation>過不足なし</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="196" />
+        <location filename="../../bp_till/gui/close_out.py" line="195" />
         <source>Close business day {day}</source>
         <translation>営業日 {day} を締める</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="201" />
+        <location filename="../../bp_till/gui/close_out.py" line="200" />
         <source>Business day {day} is closed.</source>
         <translation>営業日 {day} を締めました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="204" />
+        <location filename="../../bp_till/gui/close_out.py" line="203" />
         <source>Sending the night's points…</source>
         <translation>今夜のポイントを送信しています…</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="221" />
+        <location filename="../../bp_till/gui/close_out.py" line="220" />
         <source>The night's points are queued ({n} events): the central database cannot be reached ({why}).</source>
         <translation>今夜のポイントは送信待ちです（{n} 件）：本部データベースに接続できません（{why}）。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="224" />
+        <location filename="../../bp_till/gui/close_out.py" line="223" />
         <source>Synced; {n} events are still queued.</source>
         <translation>同期しました。まだ {n} 件が送信待ちです。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="226" />
+        <location filename="../../bp_till/gui/close_out.py" line="225" />
         <source>The night's points reached the central database.</source>
         <translation>今夜のポイントを本部データベースに送信しました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="233" />
+        <location filename="../../bp_till/gui/close_out.py" line="232" />
         <source>Printing the report…</source>
         <translation>レポートを印刷しています…</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="248" />
+        <location filename="../../bp_till/gui/close_out.py" line="247" />
         <source>The report is printed.</source>
         <translation>レポートを印刷しました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/close_out.py" line="251" />
+        <location filename="../../bp_till/gui/close_out.py" line="250" />
         <source>The report did not print: {why} Press Print report to try again.</source>
         <translation>レポートを印刷できませんでした: {why}「レポート印刷」でもう一度お試しください。</translation>
     </message>
@@ -746,42 +746,42 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="39" />
+        <location filename="../../bp_till/gui/app.py" line="40" />
         <source>cashier</source>
         <translation>レジ</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="40" />
+        <location filename="../../bp_till/gui/app.py" line="41" />
         <source>shift lead</source>
         <translation>シフトリーダー</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="41" />
+        <location filename="../../bp_till/gui/app.py" line="42" />
         <source>manager</source>
         <translation>店長</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="156" />
+        <location filename="../../bp_till/gui/app.py" line="175" />
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="169" />
+        <location filename="../../bp_till/gui/app.py" line="188" />
         <source>Locked after {s} s without use.</source>
         <translation>{s} 秒間操作がなかったためロックしました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="174" />
+        <location filename="../../bp_till/gui/app.py" line="193" />
         <source>Not signed in</source>
         <translation>未サインイン</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="196" />
+        <location filename="../../bp_till/gui/app.py" line="215" />
         <source>Check #{number} · {table}</source>
         <translation>伝票 #{number} · {table}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="231" />
+        <location filename="../../bp_till/gui/app.py" line="250" />
         <source>Card scanned: open a check to put it on.</source>
         <translation>カードを読み取りました。伝票を開いてから登録してください。</translation>
     </message>
@@ -2048,7 +2048,7 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>RosterView</name>
     <message>
-        <location filename="../../bp_till/gui/roster_view.py" line="36" />
+        <location filename="../../bp_till/gui/roster_view.py" line="37" />
         <source>Tonight's cast</source>
         <translation>本日の出勤</translation>
     </message>
@@ -2058,23 +2058,23 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <translation>名前・ローマ字・コード</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/roster_view.py" line="47" />
-        <location filename="../../bp_till/gui/roster_view.py" line="103" />
+        <location filename="../../bp_till/gui/roster_view.py" line="46" />
+        <location filename="../../bp_till/gui/roster_view.py" line="102" />
         <source>Save tonight's roster</source>
         <translation>出勤を保存</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/roster_view.py" line="88" />
+        <location filename="../../bp_till/gui/roster_view.py" line="87" />
         <source>{n} on the floor tonight</source>
         <translation>本日の出勤 {n}名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/roster_view.py" line="90" />
+        <location filename="../../bp_till/gui/roster_view.py" line="89" />
         <source>no roster saved yet tonight</source>
         <translation>まだ保存されていません</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/roster_view.py" line="108" />
+        <location filename="../../bp_till/gui/roster_view.py" line="107" />
         <source>Tonight's roster is saved: {n} on the floor.</source>
         <translation>本日の出勤を保存しました（{n}名）。</translation>
     </message>
@@ -2143,64 +2143,79 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="26" />
+        <location filename="../../bp_till/gui/settings_view.py" line="27" />
         <source>Rank</source>
         <translation>ランク</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="27" />
-        <location filename="../../bp_till/gui/settings_view.py" line="122" />
+        <location filename="../../bp_till/gui/settings_view.py" line="28" />
+        <location filename="../../bp_till/gui/settings_view.py" line="134" />
         <source>From spend points</source>
         <translation>必要な累計ポイント</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="28" />
-        <location filename="../../bp_till/gui/settings_view.py" line="123" />
+        <location filename="../../bp_till/gui/settings_view.py" line="29" />
+        <location filename="../../bp_till/gui/settings_view.py" line="135" />
         <source>Vote multiplier</source>
         <translation>投票倍率</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="49" />
+        <location filename="../../bp_till/gui/settings_view.py" line="51" />
         <source>Menu &amp; cast…</source>
         <translation>メニューとキャスト…</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="52" />
+        <location filename="../../bp_till/gui/settings_view.py" line="54" />
         <source>Menu and cast</source>
         <translation>メニューとキャスト</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="93" />
+        <location filename="../../bp_till/gui/settings_view.py" line="55" />
+        <source>Screen colours</source>
+        <translation>画面の配色</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settings_view.py" line="88" />
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settings_view.py" line="88" />
+        <source>Dark (evenings)</source>
+        <translation>ダーク（夜の営業向け）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/settings_view.py" line="105" />
         <source>The clock reads {now}. If a sale was refused because the clock was set back, check the time, then a manager confirms it here.</source>
         <translation>時計は {now} を示しています。時計が戻されたため会計が拒否された場合は、時刻を確認し、店長がここで確定してください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="101" />
+        <location filename="../../bp_till/gui/settings_view.py" line="113" />
         <source>Confirm that the till's clock is right</source>
         <translation>レジの時計が正しいことを確定</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="102" />
+        <location filename="../../bp_till/gui/settings_view.py" line="114" />
         <source>The clock is confirmed; settling works again.</source>
         <translation>時計を確定しました。会計できるようになりました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="108" />
+        <location filename="../../bp_till/gui/settings_view.py" line="120" />
         <source>Version {v} in force</source>
         <translation>第{v}版を適用中</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="109" />
+        <location filename="../../bp_till/gui/settings_view.py" line="121" />
         <source>The café's default ranks (never changed)</source>
         <translation>店の標準ランク（未変更）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="133" />
+        <location filename="../../bp_till/gui/settings_view.py" line="145" />
         <source>Save a new rank table</source>
         <translation>新しいランク表を保存</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="138" />
+        <location filename="../../bp_till/gui/settings_view.py" line="150" />
         <source>Rank table version {v} is in force; checks already rung up keep their multiplier.</source>
         <translation>ランク表 第{v}版を適用しました。入力済みの伝票は元の倍率のままです。</translation>
     </message>
@@ -2632,82 +2647,82 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="80" />
+        <location filename="../../bp_till/gui/status.py" line="81" />
         <source>Sync stopped: the central database refuses terminal {n}'s events (another till has this number; see the tip)</source>
         <translation>同期停止: 本部データベースがターミナル {n} のイベントを受け付けません（別のレジが同じ番号です。詳細はヒントを参照）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="71" />
+        <location filename="../../bp_till/gui/status.py" line="72" />
         <source>{n} events waiting</source>
         <translation>未送信 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="67" />
+        <location filename="../../bp_till/gui/status.py" line="68" />
         <source>Synced with the central database.</source>
         <translation>本部データベースと同期しました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="75" />
+        <location filename="../../bp_till/gui/status.py" line="76" />
         <source>Sync off</source>
         <translation>同期オフ</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="77" />
+        <location filename="../../bp_till/gui/status.py" line="78" />
         <source>Sync: sending…</source>
         <translation>同期: 送信中…</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="84" />
+        <location filename="../../bp_till/gui/status.py" line="85" />
         <source>Sync: central database unreachable, next try {at}</source>
         <translation>同期: 本部データベースに接続できません。次回 {at}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="89" />
+        <location filename="../../bp_till/gui/status.py" line="90" />
         <source>Sales go on: they are kept and sent once it is back.</source>
         <translation>販売は続けられます。記録は保存され、復旧後に送信されます。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="92" />
+        <location filename="../../bp_till/gui/status.py" line="93" />
         <source>Synced {at}</source>
         <translation>同期済み {at}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="94" />
+        <location filename="../../bp_till/gui/status.py" line="95" />
         <source>Sync: starting</source>
         <translation>同期: 開始中</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="101" />
+        <location filename="../../bp_till/gui/status.py" line="102" />
         <source>Printer: {problem}</source>
         <translation>プリンター: {problem}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="104" />
+        <location filename="../../bp_till/gui/status.py" line="105" />
         <source>Sales go on; receipts wait in Receipts to print again.</source>
         <translation>販売は続けられます。レシートは「レシート」画面から再印刷できます。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="107" />
+        <location filename="../../bp_till/gui/status.py" line="108" />
         <source>Printer: ready</source>
         <translation>プリンター: 準備完了</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="110" />
+        <location filename="../../bp_till/gui/status.py" line="111" />
         <source>paper low</source>
         <translation>用紙残りわずか</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="112" />
+        <location filename="../../bp_till/gui/status.py" line="113" />
         <source>{n} printing</source>
         <translation>印刷待ち {n} 件</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="114" />
+        <location filename="../../bp_till/gui/status.py" line="115" />
         <source>{n} receipts to print again</source>
         <translation>再印刷が必要なレシート {n} 件</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/status.py" line="58" />
+        <location filename="../../bp_till/gui/status.py" line="59" />
         <source>Business day {day}</source>
         <translation>営業日 {day}</translation>
     </message>

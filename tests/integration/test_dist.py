@@ -70,6 +70,8 @@ def test_the_bundle_holds_what_the_till_needs_and_not_the_rest(app):
     plugins = internal / "PySide6" / "Qt" / "plugins" / "platforms"
     assert (plugins / "libqoffscreen.so").is_file() and (plugins / "libqxcb.so").is_file()
     for needed in ("resources/fonts/BIZUDGothic-Regular.ttf", "resources/fonts/OFL.txt",
+                   "resources/fonts/BIZUDPGothic-Regular.ttf", "resources/fonts/BIZUDPGothic-Bold.ttf",
+                   "resources/style/themes.json", "resources/icons/floor.svg",
                    "resources/i18n/bp_till_ja.qm", "ui/check.ui", "receipts/card_slip.toml",
                    "bp_till/store/migrations/env.py"):
         assert (internal / needed).is_file(), needed
