@@ -15,8 +15,6 @@ class FaultBanner(QLabel):
         self.setObjectName("faultBanner")
         self.setProperty("role", "banner")
         self.setWordWrap(True)
-        self.setStyleSheet("background: #b00020; color: white; font-weight: bold; "
-                           "padding: 6px 12px;")
         self.faults: dict[str, str] = {}  # "printer" / "sync" → what is wrong, in words
         self.hide()
 

@@ -35,11 +35,12 @@ class CustomerDisplay(QWidget):
         self.setWindowTitle(self.tr("Your check"))
         layout = QVBoxLayout(self)
         self.labels: dict[str, QLabel] = {}
-        for name, size in (("customerTitle", 22), ("customerLines", 18), ("customerTotal", 30),
-                           ("customerChange", 30), ("customerProducer", 20)):
+        # Read from across the counter: the style sheet's largest roles.
+        for name, role in (("customerTitle", "title"), ("customerLines", "lead"),
+                           ("customerTotal", "total"), ("customerChange", "change"),
+                           ("customerProducer", "heading")):
             label = QLabel(self, objectName=name, wordWrap=True)
-            label.setProperty("role", "customer")
-            label.setStyleSheet(f"font-size: {size}px;")
+            label.setProperty("role", role)
             layout.addWidget(label)
             self.labels[name] = label
         layout.addStretch(1)

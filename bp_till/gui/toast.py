@@ -21,8 +21,6 @@ class Toast(QLabel):
         self.setProperty("role", "toast")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setStyleSheet("background: rgba(33, 33, 33, 220); color: white; "
-                           "border-radius: 8px; padding: 10px 18px; font-size: 16px;")
         self.timer = QTimer(self, singleShot=True, interval=SHOWN_MS)
         self.timer.timeout.connect(self.hide)
         self.hide()
