@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.pages)
         self.setCentralWidget(body)
-        self.toast = Toast(body)
+        self.toast = Toast(body, above=(self.header, self.banner))
         self._build_views()
         self.status = StatusBar(till, self.statusBar())
         self._wire_feedback()

@@ -541,47 +541,47 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <translation>お会計</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/customer_display.py" line="63" />
+        <location filename="../../bp_till/gui/customer_display.py" line="64" />
         <source>Welcome home!</source>
         <translation>おかえりなさいませ！</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/customer_display.py" line="69" />
+        <location filename="../../bp_till/gui/customer_display.py" line="70" />
         <source>Check #{number}</source>
         <translation>伝票 #{number}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/customer_display.py" line="71" />
+        <location filename="../../bp_till/gui/customer_display.py" line="72" />
         <source>Total {total}</source>
         <translation>合計 {total}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/customer_display.py" line="78" />
+        <location filename="../../bp_till/gui/customer_display.py" line="79" />
         <source>Producer {login} · {rank} · this visit +{earn} points</source>
         <translation>プロデューサー {login} · {rank} · 今回 +{earn} ポイント</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/customer_display.py" line="84" />
+        <location filename="../../bp_till/gui/customer_display.py" line="85" />
         <source>Paid {total}</source>
         <translation>お支払い {total}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/customer_display.py" line="86" />
+        <location filename="../../bp_till/gui/customer_display.py" line="87" />
         <source>Change {change}</source>
         <translation>おつり {change}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/customer_display.py" line="88" />
+        <location filename="../../bp_till/gui/customer_display.py" line="89" />
         <source>Thank you!</source>
         <translation>ありがとうございました！</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/customer_display.py" line="91" />
+        <location filename="../../bp_till/gui/customer_display.py" line="92" />
         <source>{rank} · {spend} points · {votes} vote points</source>
         <translation>{rank} · {spend} ポイント · 投票ポイント {votes}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/customer_display.py" line="94" />
+        <location filename="../../bp_till/gui/customer_display.py" line="95" />
         <source>{needed} points to {rank}.</source>
         <translation>{rank} まであと {needed} ポイント。</translation>
     </message>
@@ -2161,7 +2161,7 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     </message>
     <message>
         <location filename="../../bp_till/gui/settings_view.py" line="51" />
-        <source>Menu &amp; cast…</source>
+        <source>Menu &amp;&amp; cast…</source>
         <translation>メニューとキャスト…</translation>
     </message>
     <message>
