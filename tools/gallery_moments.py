@@ -109,6 +109,8 @@ def render(app, window, check: int, paid: Paid, folder: Path, size: tuple[int, i
                                           message=MESSAGES[FaultKind.PAPER_OUT]))
     save(window, folder / "fault-banner.png")
     window.status.show_printer(QueueState())
+    QApplication.processEvents()  # the banner goes from the layout first
+    window.resize(*size)  # its line made the window grow past the screen's height
     dialog = window.check.move_merge.open()
     _over(window, dialog, folder / "move-merge.png")
     dialog.reject()
