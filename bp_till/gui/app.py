@@ -7,13 +7,14 @@ import sys
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+    QApplication, QLabel, QMainWindow, QPushButton, QVBoxLayout, QWidget,
 )
 
 from bp_till.bootstrap import Till
 from bp_till.domain.identifiers import from_scan
 from bp_till.gui.auto_extend import AutoExtender
 from bp_till.gui.banner import FaultBanner
+from bp_till.gui.page_stack import PageStack, scrolling
 from bp_till.gui.board import RankingBoard
 from bp_till.gui.check_view import CheckView
 from bp_till.gui.close_out import CloseOutView
@@ -60,14 +61,14 @@ class MainWindow(QMainWindow):
         self.header = load_ui("header", self)
         self.header.findChild(QLabel, "shopLabel").setText(till.config.shop_name)
         self.staff_label: QLabel = self.header.findChild(QLabel, "staffLabel")
-        self.pages = QStackedWidget(self)
         body = QWidget(self)
+        self.pages = PageStack()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         self.banner = FaultBanner(body)
         layout.addWidget(self.header)
         layout.addWidget(self.banner)
-        layout.addWidget(self.pages)
+        layout.addWidget(scrolling(self.pages, body))
         self.setCentralWidget(body)
         self.toast = Toast(body, above=(self.header, self.banner))
         self._build_views()

@@ -228,11 +228,11 @@ class CheckView(QObject):
         item = next((e for e in self.menu.entries if e.code == policy.extension_item), None)
         if item is None or detail.takeout:
             return self.tr("Extend stay")
-        text = self.tr("Extend +{minutes} min: {guests} × {price}").format(
-            minutes=policy.extension_minutes, guests=detail.guests, price=yen(item.price))
+        # Two lines: the charge must read whole on a 1280x800 till's middle button.
+        values = dict(minutes=policy.extension_minutes, guests=detail.guests, price=yen(item.price))
         if detail.stay.state == StayState.OVER:
-            return self.tr("Past its time! {extend}").format(extend=text)
-        return text
+            return self.tr("Past its time! +{minutes} min\n{guests} × {price}").format(**values)
+        return self.tr("Extend +{minutes} min\n{guests} × {price}").format(**values)
 
     def _extend(self) -> None:
         self._run(checks.extend_stay, self.check_id)

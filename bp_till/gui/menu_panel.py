@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import textwrap
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QTabWidget,
@@ -24,12 +27,19 @@ CATEGORY_NAMES = {  # translated at display time
 }
 
 
+JA_LINE, EN_LINE = 11, 20  # characters a quick key shows on one line at 1280x800
+
+
 def category_name(category: str) -> str:
     return QCoreApplication.translate("MenuPanel", CATEGORY_NAMES.get(category, category))
 
 
 def _label(entry: MenuEntry) -> str:
-    return f"{entry.name_ja}\n{entry.name_en}\n{yen(entry.price)}"
+    """Japanese, English and the price; a long name on two lines, not cut at the key's edges."""
+    japanese = re.sub(r"(.{6,})([(（])", r"\1\n\2", entry.name_ja, count=1) \
+        if len(entry.name_ja) > JA_LINE else entry.name_ja
+    english = "\n".join(textwrap.wrap(entry.name_en, EN_LINE)[:2])
+    return f"{japanese}\n{english}\n{yen(entry.price)}"
 
 
 class MenuPanel(QObject):

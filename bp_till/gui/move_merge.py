@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from bp_till.gui.feedback import Feedback
@@ -69,6 +69,12 @@ class MoveMergeDialog(QDialog):
             self.accept()
 
 
+def title_row(view) -> QHBoxLayout:
+    """Beside the check's title: a row of its own would push a 1280x800 check screen past
+    the screen's foot whenever the fault banner shows."""
+    return view.widget.findChild(QHBoxLayout, "titleRow")
+
+
 class MoveMergeHook(QObject):
     """The "Move / merge" button on the check screen, and what follows a move or merge."""
 
@@ -78,8 +84,7 @@ class MoveMergeHook(QObject):
         self.dialog: MoveMergeDialog | None = None
         self.button = QPushButton(self.tr("Move / merge"), view.widget,
                                   objectName="moveMergeButton", minimumHeight=48)
-        actions: QGridLayout = view.widget.findChild(QGridLayout, "actions")
-        actions.addWidget(self.button, 2, 0)
+        title_row(view).addWidget(self.button)
         self.button.clicked.connect(self.open)
 
     def open(self) -> MoveMergeDialog:

@@ -17,7 +17,7 @@ from bp_till.domain.money import Category, yen
 from bp_till.domain.settlement import METHODS, Tender
 from bp_till.domain.typed import whole_number
 from bp_till.gui.feedback import Feedback
-from bp_till.gui.move_merge import add_button
+from bp_till.gui.move_merge import add_button, title_row
 from bp_till.services.floor import check_detail
 from bp_till.services.split_pay import plan_split, settle_part
 
@@ -127,7 +127,7 @@ class SplitHook(QObject):
         self.dialog: SplitDialog | None = None
         self.button = QPushButton(self.tr("Split check"), view.widget,
                                   objectName="splitCheckButton", minimumHeight=48)
-        view.widget.findChild(QGridLayout, "actions").addWidget(self.button, 2, 1)
+        title_row(view).addWidget(self.button)
         self.button.clicked.connect(self.open)
 
     def open(self) -> SplitDialog:

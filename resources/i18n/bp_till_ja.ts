@@ -231,57 +231,57 @@
         <translation>数量 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/check.ui" line="31" />
+        <location filename="../../ui/check.ui" line="39" />
         <source>Producer</source>
         <translation>プロデューサー</translation>
     </message>
     <message>
-        <location filename="../../ui/check.ui" line="35" />
+        <location filename="../../ui/check.ui" line="43" />
         <source>Scan the card or type the number (F4)</source>
         <translation>カードをスキャン、または番号を入力 (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/check.ui" line="36" />
+        <location filename="../../ui/check.ui" line="44" />
         <source>Attach</source>
         <translation>登録</translation>
     </message>
     <message>
-        <location filename="../../ui/check.ui" line="37" />
+        <location filename="../../ui/check.ui" line="45" />
         <source>New producer (F9)</source>
         <translation>新規プロデューサー (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/check.ui" line="50" />
+        <location filename="../../ui/check.ui" line="58" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/check.ui" line="51" />
+        <location filename="../../ui/check.ui" line="59" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/check.ui" line="57" />
+        <location filename="../../ui/check.ui" line="65" />
         <source>Void line (Del)</source>
         <translation>明細取消 (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/check.ui" line="58" />
+        <location filename="../../ui/check.ui" line="66" />
         <source>Extend stay</source>
         <translation>延長</translation>
     </message>
     <message>
-        <location filename="../../ui/check.ui" line="59" />
+        <location filename="../../ui/check.ui" line="67" />
         <source>Cancel check</source>
         <translation>伝票取消</translation>
     </message>
     <message>
-        <location filename="../../ui/check.ui" line="60" />
+        <location filename="../../ui/check.ui" line="68" />
         <source>Floor (Esc)</source>
         <translation>フロア (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/check.ui" line="61" />
+        <location filename="../../ui/check.ui" line="69" />
         <source>Settle (F12)</source>
         <translation>お会計 (F12)</translation>
     </message>
@@ -361,14 +361,18 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <translation>延長</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="231" />
-        <source>Extend +{minutes} min: {guests} × {price}</source>
-        <translation>延長 +{minutes}分: {guests}名 × {price}</translation>
+        <location filename="../../bp_till/gui/check_view.py" line="234" />
+        <source>Past its time! +{minutes} min
+{guests} × {price}</source>
+        <translation>時間超過！ +{minutes}分
+{guests}名 × {price}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="234" />
-        <source>Past its time! {extend}</source>
-        <translation>時間を過ぎています！ {extend}</translation>
+        <location filename="../../bp_till/gui/check_view.py" line="235" />
+        <source>Extend +{minutes} min
+{guests} × {price}</source>
+        <translation>延長 +{minutes}分
+{guests}名 × {price}</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/check_view.py" line="244" />
@@ -746,42 +750,42 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="40" />
+        <location filename="../../bp_till/gui/app.py" line="41" />
         <source>cashier</source>
         <translation>レジ</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="41" />
+        <location filename="../../bp_till/gui/app.py" line="42" />
         <source>shift lead</source>
         <translation>シフトリーダー</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="42" />
+        <location filename="../../bp_till/gui/app.py" line="43" />
         <source>manager</source>
         <translation>店長</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="175" />
+        <location filename="../../bp_till/gui/app.py" line="176" />
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="188" />
+        <location filename="../../bp_till/gui/app.py" line="189" />
         <source>Locked after {s} s without use.</source>
         <translation>{s} 秒間操作がなかったためロックしました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="193" />
+        <location filename="../../bp_till/gui/app.py" line="194" />
         <source>Not signed in</source>
         <translation>未サインイン</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="215" />
+        <location filename="../../bp_till/gui/app.py" line="216" />
         <source>Check #{number} · {table}</source>
         <translation>伝票 #{number} · {table}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="250" />
+        <location filename="../../bp_till/gui/app.py" line="251" />
         <source>Card scanned: open a check to put it on.</source>
         <translation>カードを読み取りました。伝票を開いてから登録してください。</translation>
     </message>
@@ -1102,47 +1106,47 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>MenuPanel</name>
     <message>
-        <location filename="../../bp_till/gui/menu_panel.py" line="16" />
+        <location filename="../../bp_till/gui/menu_panel.py" line="19" />
         <source>Table charge</source>
         <translation>テーブルチャージ</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/menu_panel.py" line="17" />
+        <location filename="../../bp_till/gui/menu_panel.py" line="20" />
         <source>Food</source>
         <translation>フード</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/menu_panel.py" line="18" />
+        <location filename="../../bp_till/gui/menu_panel.py" line="21" />
         <source>Soft drinks</source>
         <translation>ソフトドリンク</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/menu_panel.py" line="19" />
+        <location filename="../../bp_till/gui/menu_panel.py" line="22" />
         <source>Alcohol</source>
         <translation>アルコール</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/menu_panel.py" line="20" />
+        <location filename="../../bp_till/gui/menu_panel.py" line="23" />
         <source>Cheki</source>
         <translation>チェキ</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/menu_panel.py" line="21" />
+        <location filename="../../bp_till/gui/menu_panel.py" line="24" />
         <source>Cast drinks</source>
         <translation>キャストドリンク</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/menu_panel.py" line="22" />
+        <location filename="../../bp_till/gui/menu_panel.py" line="25" />
         <source>Goods</source>
         <translation>グッズ</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/menu_panel.py" line="23" />
+        <location filename="../../bp_till/gui/menu_panel.py" line="26" />
         <source>Nominations</source>
         <translation>指名</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/menu_panel.py" line="76" />
+        <location filename="../../bp_till/gui/menu_panel.py" line="86" />
         <source>★ Quick keys</source>
         <translation>★ クイックキー</translation>
     </message>
@@ -1188,7 +1192,7 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>MoveMergeHook</name>
     <message>
-        <location filename="../../bp_till/gui/move_merge.py" line="79" />
+        <location filename="../../bp_till/gui/move_merge.py" line="85" />
         <source>Move / merge</source>
         <translation>席移動・合算</translation>
     </message>
@@ -2149,13 +2153,13 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     </message>
     <message>
         <location filename="../../bp_till/gui/settings_view.py" line="28" />
-        <location filename="../../bp_till/gui/settings_view.py" line="134" />
+        <location filename="../../bp_till/gui/settings_view.py" line="135" />
         <source>From spend points</source>
         <translation>必要な累計ポイント</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/settings_view.py" line="29" />
-        <location filename="../../bp_till/gui/settings_view.py" line="135" />
+        <location filename="../../bp_till/gui/settings_view.py" line="136" />
         <source>Vote multiplier</source>
         <translation>投票倍率</translation>
     </message>
@@ -2175,47 +2179,47 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <translation>画面の配色</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="88" />
+        <location filename="../../bp_till/gui/settings_view.py" line="89" />
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="88" />
+        <location filename="../../bp_till/gui/settings_view.py" line="89" />
         <source>Dark (evenings)</source>
         <translation>ダーク（夜の営業向け）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="105" />
+        <location filename="../../bp_till/gui/settings_view.py" line="106" />
         <source>The clock reads {now}. If a sale was refused because the clock was set back, check the time, then a manager confirms it here.</source>
         <translation>時計は {now} を示しています。時計が戻されたため会計が拒否された場合は、時刻を確認し、店長がここで確定してください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="113" />
+        <location filename="../../bp_till/gui/settings_view.py" line="114" />
         <source>Confirm that the till's clock is right</source>
         <translation>レジの時計が正しいことを確定</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="114" />
+        <location filename="../../bp_till/gui/settings_view.py" line="115" />
         <source>The clock is confirmed; settling works again.</source>
         <translation>時計を確定しました。会計できるようになりました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="120" />
+        <location filename="../../bp_till/gui/settings_view.py" line="121" />
         <source>Version {v} in force</source>
         <translation>第{v}版を適用中</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="121" />
+        <location filename="../../bp_till/gui/settings_view.py" line="122" />
         <source>The café's default ranks (never changed)</source>
         <translation>店の標準ランク（未変更）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="145" />
+        <location filename="../../bp_till/gui/settings_view.py" line="146" />
         <source>Save a new rank table</source>
         <translation>新しいランク表を保存</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="150" />
+        <location filename="../../bp_till/gui/settings_view.py" line="151" />
         <source>Rank table version {v} is in force; checks already rung up keep their multiplier.</source>
         <translation>ランク表 第{v}版を適用しました。入力済みの伝票は元の倍率のままです。</translation>
     </message>

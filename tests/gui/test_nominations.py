@@ -42,10 +42,10 @@ def test_the_extend_button_says_what_it_charges_and_warns_past_the_time(qtbot, w
     sign_in(qtbot, window, "Yuto")
     open_for(qtbot, window, "T6", 2)
     extend = button(window, "extendButton")
-    assert extend.text() == "Extend +30 min: 2 × ¥600"
+    assert extend.text() == "Extend +30 min\n2 × ¥600"
     clock.advance(minutes=91)
     window.check.refresh()
-    assert extend.text() == "Past its time! Extend +30 min: 2 × ¥600"
+    assert extend.text() == "Past its time! +30 min\n2 × ¥600"
     click(qtbot, extend)
-    assert extend.text() == "Extend +30 min: 2 × ¥600"
+    assert extend.text() == "Extend +30 min\n2 × ¥600"
     assert window.check.detail.lines[-1].amount == 1_200

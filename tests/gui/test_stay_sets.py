@@ -65,7 +65,7 @@ def test_another_set_is_one_tap_and_the_floor_proposes_the_extension_past_its_ti
     assert tile.text().endswith("Past its time: extend?")
     click(qtbot, tile)
     extend = button(window, "extendButton")
-    assert extend.text() == "Past its time! Extend +30 min: 3 × ¥600"
+    assert extend.text() == "Past its time! +30 min\n3 × ¥600"
     click(qtbot, extend)
     assert _seated(ctx, "T4") == (90, [("Table Charge (60 min)", 3), ("Extension (30 min)", 3)])
     click(qtbot, button(window, "floorNav"))
