@@ -32,9 +32,10 @@ from bp_till.gui.settings_view import SettingsView
 from bp_till.gui.settle_view import SettleView
 from bp_till.gui.sign_in import SignInView
 from bp_till.gui.status import StatusBar
-from bp_till.gui.style import apply_style, icon, save_theme, saved_theme
+from bp_till.gui.style import apply_style, icon, save_theme, saved_theme, set_role
 from bp_till.gui.toast import Toast
 from bp_till.services.staff import StaffMember
+from bp_till.services.training import training_state
 
 ROLE_LABELS = {
     "cashier": QT_TRANSLATE_NOOP("MainWindow", "cashier"),
@@ -60,6 +61,11 @@ class MainWindow(QMainWindow):
         self.header = load_ui("header", self)
         self.header.findChild(QLabel, "shopLabel").setText(till.config.shop_name)
         self.staff_label: QLabel = self.header.findChild(QLabel, "staffLabel")
+        # Beside who is signed in: everyone at the till sees that what is rung up is practice.
+        self.training_badge = QLabel(self.tr("練習 TRAINING"), self.header,
+                                     objectName="trainingBadge", visible=False)
+        set_role(self.training_badge, "warning")
+        self.header.layout().insertWidget(2, self.training_badge)
         self.pages = QStackedWidget(self)
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -101,6 +107,7 @@ class MainWindow(QMainWindow):
         self.settings.language_chosen.connect(self.language_changed)
         self.settings.theme_chosen.connect(self.apply_theme)
         self.settings.masterdata_requested.connect(self.show_masterdata)
+        self.settings.training.changed.connect(self.training_badge.setVisible)
         self.masterdata = MasterdataView(till.ctx, self.pages)
         self.masterdata.back.connect(self.show_settings)
         self.board: RankingBoard | None = None  # the shop screen's window, made when asked
@@ -174,6 +181,7 @@ class MainWindow(QMainWindow):
         self.staff = member
         self.staff_label.setText(self.tr("{name} · {role}").format(
             name=member.name, role=self.tr(ROLE_LABELS[member.role])))
+        self.training_badge.setVisible(training_state(self.till.ctx).on)
         self.header.show()
         self.idle.arm()
         self.show_floor()

@@ -37,6 +37,8 @@ def sale_receipt(receipt: Receipt) -> list[Block]:
         blocks.append(Line(t["reprint_mark"], "center", bold=True, big=True))
     if receipt.voided:
         blocks.append(Line(t["void_mark"], "center", bold=True))
+    if receipt.training:
+        blocks.append(Line(t["training_mark"], "center", bold=True, big=True))
     blocks += [
         Line(t["title"], "center", bold=True),
         Line(f"{t['registration_label']} {receipt.registration_number}", "center"),
@@ -65,6 +67,8 @@ def sale_receipt(receipt: Receipt) -> list[Block]:
     if receipt.revenue_stamp and not receipt.reprint:
         blocks.append(Box(t["revenue_stamp_box"]))
     blocks.append(Rule())
+    if receipt.training:  # at the foot too: a torn-off half still says it
+        blocks.append(Line(t["training_note"], "center", bold=True))
     blocks += [Line(text, "center") for text in t["footer"]]
     return blocks
 
@@ -265,6 +269,7 @@ def _corrections(t: dict, f: DayFigures) -> list[Block]:
         *_section(t["refunds_heading"], refunds or [Line(t["none"])]),
         Row(t["cancelled_checks"], f"{f.cancelled_checks:,}"),
         Row(t["voided_lines"].format(count=f.voided_lines), yen(f.voided_line_amount)),
+        *([Row(t["training_checks"], f"{f.training_checks:,}")] if f.training_checks else []),
     ]
 
 
