@@ -192,7 +192,10 @@ def close_out_figures(f: DayFigures) -> list[Block]:
     t = template("close_out")
     return [
         *_section(t["sales_heading"], [
-            Row(t["checks"], f"{f.checks:,}"), Row(t["guests"], f"{f.guests:,}"),
+            Row(t["checks"], f"{f.checks:,}"),
+            # Beside the count they are not in, so the shift lead sees practice was left out.
+            *([Row(t["training_checks"], f"{f.training_checks:,}")] if f.training_checks else []),
+            Row(t["guests"], f"{f.guests:,}"),
             Row(t["extensions"], f"{f.extensions:,}"),
             Row(t["gross_sales"], yen(f.gross_sales)), Row(t["refunds"], yen(f.refunds)),
             Row(t["net_sales"], yen(f.net_sales), bold=True),
@@ -269,7 +272,6 @@ def _corrections(t: dict, f: DayFigures) -> list[Block]:
         *_section(t["refunds_heading"], refunds or [Line(t["none"])]),
         Row(t["cancelled_checks"], f"{f.cancelled_checks:,}"),
         Row(t["voided_lines"].format(count=f.voided_lines), yen(f.voided_line_amount)),
-        *([Row(t["training_checks"], f"{f.training_checks:,}")] if f.training_checks else []),
     ]
 
 
