@@ -211,6 +211,12 @@ CATALOGUE: list[tuple[str, str]] = [
     (r"The till is in training: it cannot reset a password\. .+",
      QT_TRANSLATE_NOOP("Refusals", "The till is in training: no password is reset. A manager turns "
                                    "training off in Settings first.")),
+    (r"The till is in training: it cannot spend a producer's vote points\. .+",
+     QT_TRANSLATE_NOOP("Refusals", "The till is in training: no vote points are spent. A manager "
+                                   "turns training off in Settings first.")),
+    (r"The till is in training: it cannot adjust a producer's points\. .+",
+     QT_TRANSLATE_NOOP("Refusals", "The till is in training: no points are adjusted. A manager "
+                                   "turns training off in Settings first.")),
     (rf"Check #{_N} was a training check: .+",
      QT_TRANSLATE_NOOP("Refusals", "Check #{0} was a training check: it is in no figures and "
                                    "credited nothing, so there is nothing to void or refund.")),

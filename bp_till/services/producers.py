@@ -291,6 +291,7 @@ def adjust_points(
     _scan(typed)  # a typo is refused before it costs a PIN try
     approver = authorize(ctx, actor, "manager", approval, "adjust points")
     with ctx.uow() as uow:
+        refuse_in_training(uow, "adjust a producer's points")
         producer, card = _resolve(uow.session, typed)
         if producer.spend_points + spend_delta < 0 or producer.vote_points + vote_delta < 0:
             raise InvalidInput("That would take the producer's points below zero.")

@@ -3,9 +3,10 @@
 While it is on, every check opened is a training check: its receipt is marked
 練習 / TRAINING, settling it credits no points and queues no event for the
 central database, and the close-out leaves it out of the figures (it counts
-them on a line of their own). Cards are not issued, replaced or reset in
-training: a printed card and password would be real. The switch is the one
-row of ``training_mode``; turning it on or off is on the audit log.
+them on a line of their own). What would touch a real producer's account is
+refused in training: a card issued, replaced or reset (a printed card and
+password are real), votes spent, points adjusted. The switch is the one row
+of ``training_mode``; turning it on or off is on the audit log.
 """
 
 from __future__ import annotations

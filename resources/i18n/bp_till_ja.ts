@@ -2071,11 +2071,21 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     </message>
     <message>
         <location filename="../../bp_till/gui/refusals.py" line="215" />
+        <source>The till is in training: no vote points are spent. A manager turns training off in Settings first.</source>
+        <translation>練習モード中のため、投票ポイントは使えません。先に店長が設定で練習モードを終えてください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="218" />
+        <source>The till is in training: no points are adjusted. A manager turns training off in Settings first.</source>
+        <translation>練習モード中のため、ポイントの調整はできません。先に店長が設定で練習モードを終えてください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="221" />
         <source>Check #{0} was a training check: it is in no figures and credited nothing, so there is nothing to void or refund.</source>
         <translation>伝票 #{0} は練習の伝票です。売上にもポイントにも入っていないため、取消や返金はありません。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/refusals.py" line="218" />
+        <location filename="../../bp_till/gui/refusals.py" line="224" />
         <source>Checks #{0} and #{1} are not both training checks: a practice check cannot be merged with a real sale.</source>
         <translation>伝票 #{0} と #{1} の一方だけが練習の伝票です。練習の伝票は本番の売上と合算できません。</translation>
     </message>

@@ -18,6 +18,8 @@ from bp_till.services.settle import receipt_for, settle_check
 from bp_till.services.split_pay import plan_split, settle_part
 from bp_till.services.staff import Approval
 from bp_till.services.training import set_training, training_state
+from bp_till.services.votes import cast_votes
+from bp_till.domain.votes import Allocation
 from bp_till.store.models import AuditEntry, Check, OutboxEvent, PointsEntry, Producer
 from tests.conftest import PINS
 from tests.escpos_reader import Raster, Text, read_escpos
@@ -107,13 +109,19 @@ def test_training_stays_on_while_practice_checks_are_open(ctx, cashier, manager,
     assert (figures.checks, figures.cancelled_checks, figures.training_checks) == (0, 0, 2)
 
 
-def test_no_card_is_issued_replaced_or_reset_in_training(ctx, cashier, manager, unchanged):
+def test_no_card_is_issued_and_no_real_account_touched_in_training(ctx, cashier, manager, unchanged):
     regular = producers.issue_producer(ctx, cashier)
+    producers.adjust_points(ctx, manager, regular.card_number, spend_delta=0, vote_delta=50,
+                            reason="welcome")
     set_training(ctx, manager, True)
-    with unchanged(refusals=2):  # a refused replacement or reset is on the audit trail
+    with unchanged(refusals=3):  # a refused replacement, reset or adjustment is audited
         for action in (lambda: producers.issue_producer(ctx, cashier),
                        lambda: producers.replace_card(ctx, manager, regular.card_number),
-                       lambda: producers.reset_password(ctx, manager, regular.card_number)):
+                       lambda: producers.reset_password(ctx, manager, regular.card_number),
+                       lambda: producers.adjust_points(ctx, manager, regular.card_number,
+                                                       vote_delta=5, reason="test"),
+                       lambda: cast_votes(ctx, cashier, regular.card_number,
+                                          [Allocation("C001", 10)])):
             with pytest.raises(NotAllowed, match="The till is in training: it cannot"):
                 action()
 
