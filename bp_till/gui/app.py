@@ -61,11 +61,6 @@ class MainWindow(QMainWindow):
         self.header = load_ui("header", self)
         self.header.findChild(QLabel, "shopLabel").setText(till.config.shop_name)
         self.staff_label: QLabel = self.header.findChild(QLabel, "staffLabel")
-        # Beside who is signed in: everyone at the till sees that what is rung up is practice.
-        self.training_badge = QLabel(self.tr("練習 TRAINING"), self.header,
-                                     objectName="trainingBadge", visible=False)
-        set_role(self.training_badge, "warning")
-        self.header.layout().insertWidget(2, self.training_badge)
         self.pages = QStackedWidget(self)
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -76,6 +71,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages)
         self.setCentralWidget(body)
         self.toast = Toast(body)
+        # In the status bar, first: the header has no width and the screens no height to spare
+        # at 1280 x 800. A permanent widget, so a passing message never covers it.
+        self.training_badge = QLabel(
+            self.tr("練習 TRAINING · practice checks: no points, no cards, not in the close-out"),
+            objectName="trainingBadge", visible=False)
+        set_role(self.training_badge, "badge")  # the stay warning's yellow, bold, in both themes
+        self.statusBar().insertPermanentWidget(0, self.training_badge)
         self._build_views()
         self.status = StatusBar(till, self.statusBar())
         self._wire_feedback()
@@ -198,6 +200,7 @@ class MainWindow(QMainWindow):
 
     def show_sign_in(self, note: str = "") -> None:
         self.header.hide()
+        self.training_badge.hide()  # with the header: shown again at sign-in
         self.staff_label.setText(self.tr("Not signed in"))
         self.sign_in.reload(note)
         self.scanner.enabled = False

@@ -10,7 +10,7 @@ from tests.gui.conftest import approve, button, click, open_for, press, sign_in,
 
 
 def _badge(window) -> QLabel:
-    return window.header.findChild(QLabel, "trainingBadge")
+    return window.findChild(QLabel, "trainingBadge")
 
 
 def _turn(qtbot, window) -> None:
@@ -25,8 +25,9 @@ def test_a_manager_turns_training_on_a_practice_check_is_rung_up_and_training_go
     sign_in(qtbot, window, "Yuto")
     assert not _badge(window).isVisible()
     _turn(qtbot, window)
-    assert _badge(window).isVisible() and _badge(window).text() == "練習 TRAINING"
-    assert _badge(window).property("role") == "warning"
+    assert _badge(window).isVisible() and _badge(window).text().startswith("練習 TRAINING")
+    assert _badge(window).property("role") == "badge"
+    assert (window.width(), window.height()) == (1280, 800)  # the register's screen still holds it
     assert window.settings.training.button.text() == "Turn training off"
 
     click(qtbot, button(window, "floorNav"))
@@ -71,3 +72,5 @@ def test_the_badge_shows_after_signing_in_again(qtbot, window, ctx, manager):
     set_training(ctx, manager, True)
     sign_in(qtbot, window, "Yuto")
     assert _badge(window).isVisible()
+    click(qtbot, button(window, "lockButton"))
+    assert not _badge(window).isVisible()  # the sign-in screen shows no header either
