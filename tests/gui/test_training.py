@@ -33,6 +33,8 @@ def test_a_manager_turns_training_on_a_practice_check_is_rung_up_and_training_go
     click(qtbot, button(window, "floorNav"))
     open_for(qtbot, window, "T5", 2)
     click(qtbot, button(window, "menu_T01"))
+    title = window.check.widget.findChild(QLabel, "checkTitle").text()
+    assert title.startswith("練習 TRAINING · Check #1 · T5")  # the check itself says it
     press(qtbot, Qt.Key.Key_F12)
     type_keys(qtbot, "2000")
     press(qtbot, Qt.Key.Key_Return)

@@ -14,6 +14,7 @@ from bp_till.printing.printers import Printer
 from bp_till.printing.raster import block_image
 from bp_till.printing.blocks import Line
 from bp_till.services import checks, closeout, corrections, producers, tables
+from bp_till.services.floor import check_detail
 from bp_till.services.settle import receipt_for, settle_check
 from bp_till.services.split_pay import plan_split, settle_part
 from bp_till.services.staff import Approval
@@ -175,3 +176,13 @@ def test_the_close_out_report_counts_the_training_checks(ctx, cashier, manager):
     rows = [(b.left, b.right) for b in blocks if hasattr(b, "left")]
     assert ("練習 Training checks (not in figures)", "1") in rows
     assert json.dumps(closeout.day_report(ctx).as_json())  # the CLI's --json carries it
+
+
+def test_the_check_screen_promises_no_points_on_a_training_check(ctx, cashier, manager):
+    regular = producers.issue_producer(ctx, cashier)
+    set_training(ctx, manager, True)
+    check = checks.open_check(ctx, cashier, "T1", 1)
+    checks.add_line(ctx, cashier, check, "T01", 3)
+    checks.attach_producer(ctx, cashier, check, regular.card_number)
+    detail = check_detail(ctx, check)
+    assert detail.training and (detail.producer.earn_spend, detail.producer.earn_votes) == (0, 0)
