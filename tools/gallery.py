@@ -16,11 +16,12 @@ from bp_till.gui.board import RankingBoard
 from bp_till.gui.i18n import install_language
 from bp_till.gui.style import THEMES, apply_style
 from bp_till.services.staff import list_staff
+import gallery_moments  # noqa: E402  (beside this script)
 
 LANGUAGES = ("ja", "en")
 SIZES = ((1280, 800), (1920, 1080))
 SCREENS = ("sign-in", "floor", "check", "settle", "receipts", "producers", "roster", "close-out",
-           "settings", "menu-cast", "ranking-board")
+           "settings", "menu-cast", "ranking-board") + gallery_moments.MOMENTS
 
 
 def _pictures(window: MainWindow, staff, check: int) -> dict:
@@ -47,6 +48,15 @@ def _save(widget, path: Path) -> None:
     widget.grab().save(str(path), "PNG", 0)  # 0: the smallest file, the same pixels
 
 
+def _moments(app, till, staff, check: int, paid, folder: Path, size: tuple[int, int]) -> None:
+    window = MainWindow(till)
+    window.resize(*size)
+    window.show()
+    window.on_signed_in(staff)
+    gallery_moments.render(app, window, check, paid, folder, size, _save)
+    window.close()
+
+
 def _one_set(app, till, staff, check: int, folder: Path, size: tuple[int, int]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     window = MainWindow(till)
@@ -55,6 +65,7 @@ def _one_set(app, till, staff, check: int, folder: Path, size: tuple[int, int]) 
     window.on_signed_in(staff)
     for name, show in _pictures(window, staff, check).items():
         show()
+        window.toast.hide()  # the toasts have their own picture; here they would come and go
         _save(window, folder / f"{name}.png")
     window.close()
     board = RankingBoard(till)
@@ -79,16 +90,26 @@ def _sharp(app, till, staff, check: int, out: Path) -> None:
     window.close()
 
 
-def render(app, till, check: int, out: Path) -> None:
-    """The whole gallery into ``out`` (docs/screens), then its index beside it."""
+def _every_set(app, out: Path, shoot) -> None:
+    """``shoot(folder, size)`` in each language, theme and size."""
+    for language in LANGUAGES:
+        install_language(language)
+        for theme in THEMES:
+            apply_style(app, theme)
+            for size in SIZES:
+                shoot(_folder(out, language, theme, size), size)
+
+
+def render(app, till, check: int, card: str, out: Path) -> None:
+    """The whole gallery into ``out`` (docs/screens), then its index beside it; ``card`` is
+    the producer the customer display shows paying."""
     manager = next(s for s in list_staff(till.ctx) if s.role == "manager")
+    paid = gallery_moments.pay_for_display(till, card)
     try:
-        for language in LANGUAGES:
-            install_language(language)
-            for theme in THEMES:
-                apply_style(app, theme)
-                for size in SIZES:
-                    _one_set(app, till, manager, check, _folder(out, language, theme, size), size)
+        _every_set(app, out, lambda folder, size: _one_set(app, till, manager, check, folder, size))
+        # After every screen: the moments split checks, which would change Receipts.
+        _every_set(app, out, lambda folder, size: _moments(app, till, manager, check, paid,
+                                                           folder, size))
         apply_style(app, "light")
         _sharp(app, till, manager, check, out)  # in English, the last language
     finally:

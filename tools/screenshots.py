@@ -42,6 +42,7 @@ from bp_till.services.votes import cast_votes  # noqa: E402
 from bp_till.store.models import Card, Check, Producer  # noqa: E402
 from bp_till.sync.once import sync_now  # noqa: E402
 import gallery  # noqa: E402  (beside this script)
+import gallery_moments  # noqa: E402
 
 NOW = datetime(2026, 11, 24, 21, 15, tzinfo=TOKYO)
 
@@ -61,7 +62,8 @@ def main(out: Path) -> None:
         _ranking(app, till, clock, out)
         _menu_and_cast(app, till, out)  # it changes the menu the pictures before show
         clock.set(NOW)  # the votes moved the clock back: stays are counted from tonight
-        gallery.render(app, till, shown, out / "screens")
+        _share(app, till, out)
+        gallery.render(app, till, shown, _regular(till), out / "screens")
         till.close()
 
 
@@ -315,6 +317,22 @@ def _menu_and_cast(app, till, out: Path) -> None:
     view.reload(keep="C002")
     app.processEvents()
     window.grab().save(str(out / "menu-cast-cast.png"))
+    window.close()
+
+
+def _share(app, till, out: Path) -> None:
+    """Move / merge and Split check on a table of three, part 1 paid; part 2's receipt."""
+    cashier = next(s for s in list_staff(till.ctx) if s.role == "cashier")
+    window = _signed_in(till, cashier)
+    check, drinks = gallery_moments.fresh_check(window, gallery_moments.SPLIT_TABLE)
+    dialog = window.check.move_merge.open()
+    app.processEvents()
+    dialog.grab().save(str(out / "move-merge.png"))
+    dialog.reject()
+    split = gallery_moments.split_dialog(app, window, drinks)
+    split.grab().save(str(out / "split-check.png"))
+    receipts = gallery_moments.pay_the_rest(window, split, check)
+    till.printer.render_png(sale_receipt(receipts[0]), out / "split-receipt.png")
     window.close()
 
 

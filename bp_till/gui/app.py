@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.pages)
         self.setCentralWidget(body)
-        self.toast = Toast(body)
+        self.toast = Toast(body, above=(self.header, self.banner))
         # In the status bar, first: the header has no width and the screens no height to spare
         # at 1280 x 800. A permanent widget, so a passing message never covers it.
         self.training_badge = QLabel(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QScrollArea, QPushButton, QTableWidget, QTableWidgetItem, QWidget,
+    QComboBox, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QPushButton, QTableWidget, QTableWidgetItem, QWidget,
 )
 
 from bp_till.bootstrap import Till
@@ -49,7 +49,7 @@ class SettingsView(QObject):
         combo.setCurrentIndex(combo.findData(saved_language(till.config.data_dir)))
         find(QPushButton, "applyLanguageButton").clicked.connect(
             lambda: self.language_chosen.emit(combo.currentData()))
-        menu_cast = QPushButton(self.tr("Menu & cast…"), objectName="menuCastButton",
+        menu_cast = QPushButton(self.tr("Menu && cast…"), objectName="menuCastButton",
                                 minimumHeight=44)
         menu_cast.clicked.connect(self.masterdata_requested.emit)
         find(QFormLayout, "form").addRow(self.tr("Menu and cast"), menu_cast)
@@ -61,7 +61,8 @@ class SettingsView(QObject):
         self.table: QTableWidget = find(QTableWidget, "ranksTable")
         self.table.setColumnCount(len(RANK_COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in RANK_COLUMNS])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Equal columns across the box: sized to the cells, the headers were cut off.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.feedback = Feedback(find(QLabel, "messageLabel"))
         find(QPushButton, "addRankButton").clicked.connect(
             lambda: self.table.insertRow(self.table.rowCount()))

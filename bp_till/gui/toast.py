@@ -1,8 +1,10 @@
-"""A toast: a short note over the bottom of the window after each action is done.
+"""A toast: a short note at the top of the screen, under the header, after each action is done.
 
 It says the action took (an item added, a check settled, a card issued, a
 receipt printed, synced) without taking a tap to dismiss: it fades by itself
-and lets clicks through. The style sheet dresses it by role="toast".
+and lets clicks through. It sits at the top in the middle, under the header and any fault
+banner: the screens keep their buttons at the bottom (Floor, Settle), and a note over them
+would hide what the cashier taps next. The style sheet dresses it by role="toast".
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 SHOWN_MS = 2_500
-MARGIN = 24
+MARGIN = 8
 
 
 class Toast(QLabel):
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, above: tuple[QWidget, ...] = ()) -> None:
+        """``above``: the widgets at the top of ``parent`` (header, banner) it goes under."""
         super().__init__(parent)
+        self.above = above
         self.setObjectName("toast")
         self.setProperty("role", "toast")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -31,8 +35,8 @@ class Toast(QLabel):
             return
         self.setText(text)
         self.adjustSize()
-        area = self.parentWidget().rect()
-        self.move((area.width() - self.width()) // 2, area.height() - self.height() - MARGIN)
+        top = max((w.geometry().bottom() + 1 for w in self.above if w.isVisible()), default=0)
+        self.move((self.parentWidget().width() - self.width()) // 2, top + MARGIN)
         self.raise_()
         self.show()
         self.timer.start()

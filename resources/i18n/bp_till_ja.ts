@@ -2199,19 +2199,19 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     </message>
     <message>
         <location filename="../../bp_till/gui/settings_view.py" line="29" />
-        <location filename="../../bp_till/gui/settings_view.py" line="138" />
+        <location filename="../../bp_till/gui/settings_view.py" line="139" />
         <source>From spend points</source>
         <translation>必要な累計ポイント</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/settings_view.py" line="30" />
-        <location filename="../../bp_till/gui/settings_view.py" line="139" />
+        <location filename="../../bp_till/gui/settings_view.py" line="140" />
         <source>Vote multiplier</source>
         <translation>投票倍率</translation>
     </message>
     <message>
         <location filename="../../bp_till/gui/settings_view.py" line="52" />
-        <source>Menu &amp; cast…</source>
+        <source>Menu &amp;&amp; cast…</source>
         <translation>メニューとキャスト…</translation>
     </message>
     <message>
@@ -2225,47 +2225,47 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <translation>画面の配色</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="91" />
+        <location filename="../../bp_till/gui/settings_view.py" line="92" />
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="91" />
+        <location filename="../../bp_till/gui/settings_view.py" line="92" />
         <source>Dark (evenings)</source>
         <translation>ダーク（夜の営業向け）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="109" />
+        <location filename="../../bp_till/gui/settings_view.py" line="110" />
         <source>The clock reads {now}. If a sale was refused because the clock was set back, check the time, then a manager confirms it here.</source>
         <translation>時計は {now} を示しています。時計が戻されたため会計が拒否された場合は、時刻を確認し、店長がここで確定してください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="117" />
+        <location filename="../../bp_till/gui/settings_view.py" line="118" />
         <source>Confirm that the till's clock is right</source>
         <translation>レジの時計が正しいことを確定</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="118" />
+        <location filename="../../bp_till/gui/settings_view.py" line="119" />
         <source>The clock is confirmed; settling works again.</source>
         <translation>時計を確定しました。会計できるようになりました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="124" />
+        <location filename="../../bp_till/gui/settings_view.py" line="125" />
         <source>Version {v} in force</source>
         <translation>第{v}版を適用中</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="125" />
+        <location filename="../../bp_till/gui/settings_view.py" line="126" />
         <source>The café's default ranks (never changed)</source>
         <translation>店の標準ランク（未変更）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="149" />
+        <location filename="../../bp_till/gui/settings_view.py" line="150" />
         <source>Save a new rank table</source>
         <translation>新しいランク表を保存</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="154" />
+        <location filename="../../bp_till/gui/settings_view.py" line="155" />
         <source>Rank table version {v} is in force; checks already rung up keep their multiplier.</source>
         <translation>ランク表 第{v}版を適用しました。入力済みの伝票は元の倍率のままです。</translation>
     </message>

@@ -2,11 +2,13 @@
 producer's new rank and points once paid, then a welcome for the next guest."""
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtGui import QFontInfo
+from PySide6.QtWidgets import QApplication, QLabel
 
 from bp_till.bootstrap import Till
 from bp_till.config import Config
 from bp_till.gui.app import MainWindow
+from bp_till.gui.style import THEMES, apply_style, colour
 from bp_till.printing.printers import Printer
 from bp_till.services import producers
 from tests.gui.conftest import button, click, scan, sign_in
@@ -52,3 +54,28 @@ def test_the_customer_sees_the_lines_the_change_and_their_new_rank(qtbot, window
     click(qtbot, button(window, "doneButton"))
     assert _seen(window, "customerTitle") == "Welcome home!"
     assert _seen(window, "customerTotal") == ""
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_customer_reads_the_total_and_change_from_across_the_counter(qtbot, window, ctx,
+                                                                         theme):
+    apply_style(QApplication.instance(), theme)
+    try:
+        sign_in(qtbot, window, "Yuto")
+        click(qtbot, window.floor.tiles["T4"])
+        click(qtbot, button(window, "menu_T01"))
+        click(qtbot, button(window, "settleButton"))
+        click(qtbot, button(window, "quick5000"))
+        click(qtbot, button(window, "confirmButton"))
+        display = window.customer
+        display.resize(1280, 800)
+        QApplication.processEvents()
+        for name in ("customerTotal", "customerChange"):
+            label = display.findChild(QLabel, name)
+            assert QFontInfo(label.font()).pixelSize() >= 48, name  # the till's own total is 36
+            assert label.height() >= 48, name
+        picture = display.grab().toImage()
+        corner = picture.pixelColor(picture.width() - 3, picture.height() - 3).name()
+        assert corner == colour("bg", theme)  # the display follows the till's theme
+    finally:
+        apply_style(QApplication.instance(), "light")

@@ -5,12 +5,11 @@ from sqlalchemy import select
 
 from bp_till.services import checks
 from bp_till.store.models import Check
-from tests.gui.conftest import button, click, sign_in
+from tests.gui.conftest import button, click, open_for, sign_in
 
 
 def _open_at(qtbot, window, table, guests):
-    click(qtbot, window.findChild(QPushButton, f"table_{table}"))
-    click(qtbot, button(window, f"guests{guests}"))
+    open_for(qtbot, window, table, guests)
     assert window.pages.currentWidget() is window.check.widget
     return window.check.check_id
 
