@@ -37,6 +37,7 @@ from bp_till.services.clock import accept_clock  # noqa: E402
 from bp_till.services.masterdata import MenuEntry  # noqa: E402
 from bp_till.services.roster import save_roster  # noqa: E402
 from bp_till.services.staff import list_staff  # noqa: E402
+from bp_till.services.training import set_training  # noqa: E402
 from bp_till.services.votes import cast_votes  # noqa: E402
 from bp_till.store.models import Card, Check, Producer  # noqa: E402
 from bp_till.sync.once import sync_now  # noqa: E402
@@ -279,6 +280,20 @@ def _settings(app, till, manager, out: Path) -> None:
     app.processEvents()
     window.grab().save(str(out / "settings-stay.png"))
     window.close()
+    _training(app, till, manager, out)
+
+
+def _training(app, till, manager, out: Path) -> None:
+    """Training on: the header's badge and the switch in Settings (then off again)."""
+    set_training(till.ctx, manager, True)
+    window = _signed_in(till, manager)
+    window.show_settings()
+    app.processEvents()
+    window.settings.widget.ensureWidgetVisible(window.settings.training.box)
+    app.processEvents()
+    window.grab().save(str(out / "settings-training.png"))
+    window.close()
+    set_training(till.ctx, manager, False)
 
 
 def _menu_and_cast(app, till, out: Path) -> None:

@@ -151,6 +151,7 @@ class DayFigures:
     cast: tuple[CastFigure, ...]
     backs: tuple[CastBacks, ...]  # each cast member's backs for payroll, per item
     drawer: DrawerFigure
+    training_checks: int = 0  # practice checks the figures leave out, so the lead sees them
 
     def as_json(self) -> dict:
         """Plain JSON types: dates and times as ISO text, yen and points as integers."""
@@ -215,6 +216,7 @@ def day_figures(
         cast=_cast(rows),
         backs=cast_backs(rows.back_lines, rows.back_rates),
         drawer=_drawer(Drawer(opening_float, *cash_taken(rows), counted)),
+        training_checks=rows.training_checks,
     )
 
 

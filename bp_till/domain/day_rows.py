@@ -95,3 +95,4 @@ class DayRows:
     back_rates: tuple[BackRates, ...] = ()  # every saved version: a refund uses its sale's
     # Checks paid in parts: (check id, part, tax rate, amount), a receipt per part.
     part_receipts: tuple[tuple[int, int, int, int], ...] = ()
+    training_checks: int = 0  # rung up in training: left out of every figure, counted here

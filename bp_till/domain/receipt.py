@@ -62,6 +62,7 @@ class Receipt:
     producer: ProducerPoints | None = None
     reprint: bool = False
     voided: bool = False  # a reprint of a check voided since: not a valid receipt
+    training: bool = False  # rung up in training: marked 練習 / TRAINING, not a sale
 
     def as_reprint(self) -> Receipt:
         return replace(self, reprint=True)

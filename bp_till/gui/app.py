@@ -33,9 +33,10 @@ from bp_till.gui.settings_view import SettingsView
 from bp_till.gui.settle_view import SettleView
 from bp_till.gui.sign_in import SignInView
 from bp_till.gui.status import StatusBar
-from bp_till.gui.style import apply_style, icon, save_theme, saved_theme
+from bp_till.gui.style import apply_style, icon, save_theme, saved_theme, set_role
 from bp_till.gui.toast import Toast
 from bp_till.services.staff import StaffMember
+from bp_till.services.training import training_state
 
 ROLE_LABELS = {
     "cashier": QT_TRANSLATE_NOOP("MainWindow", "cashier"),
@@ -71,6 +72,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(scrolling(self.pages, body))
         self.setCentralWidget(body)
         self.toast = Toast(body, above=(self.header, self.banner))
+        # In the status bar, first: the header has no width and the screens no height to spare
+        # at 1280 x 800. A permanent widget, so a passing message never covers it.
+        self.training_badge = QLabel(
+            self.tr("練習 TRAINING · practice checks: no points, no cards, not in the close-out"),
+            objectName="trainingBadge", visible=False)
+        set_role(self.training_badge, "badge")  # the stay warning's yellow, bold, in both themes
+        self.statusBar().insertPermanentWidget(0, self.training_badge)
         self._build_views()
         self.status = StatusBar(till, self.statusBar())
         self._wire_feedback()
@@ -102,6 +110,7 @@ class MainWindow(QMainWindow):
         self.settings.language_chosen.connect(self.language_changed)
         self.settings.theme_chosen.connect(self.apply_theme)
         self.settings.masterdata_requested.connect(self.show_masterdata)
+        self.settings.training.changed.connect(self.training_badge.setVisible)
         self.masterdata = MasterdataView(till.ctx, self.pages)
         self.masterdata.back.connect(self.show_settings)
         self.board: RankingBoard | None = None  # the shop screen's window, made when asked
@@ -175,6 +184,7 @@ class MainWindow(QMainWindow):
         self.staff = member
         self.staff_label.setText(self.tr("{name} · {role}").format(
             name=member.name, role=self.tr(ROLE_LABELS[member.role])))
+        self.training_badge.setVisible(training_state(self.till.ctx).on)
         self.header.show()
         self.idle.arm()
         self.show_floor()
@@ -191,6 +201,7 @@ class MainWindow(QMainWindow):
 
     def show_sign_in(self, note: str = "") -> None:
         self.header.hide()
+        self.training_badge.hide()  # with the header: shown again at sign-in
         self.staff_label.setText(self.tr("Not signed in"))
         self.sign_in.reload(note)
         self.scanner.enabled = False

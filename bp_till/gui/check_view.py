@@ -152,6 +152,8 @@ class CheckView(QObject):
                      if line.category == Category.NOMINATION and not line.voided]
         if nominated:
             title += " · " + self.tr("nominates {names}").format(names=", ".join(nominated))
+        if detail.training:
+            title = self.tr("練習 TRAINING") + " · " + title
         find(QLabel, "checkTitle").setText(title)
         find(QLabel, "stayLabel").setText(self.tr("Stay {stay}").format(stay=detail.stay.label))
         find(QPushButton, "extendButton").setText(self._extend_label(detail))

@@ -198,6 +198,31 @@ CATALOGUE: list[tuple[str, str]] = [
      QT_TRANSLATE_NOOP("Refusals", "Check #{0} is being paid in parts; pay the other parts before it changes.")),
     (rf"The lines of check #{_N} changed since it was split; split it again\.",
      QT_TRANSLATE_NOOP("Refusals", "The lines of check #{0} changed since it was split; split it again.")),
+    # Training (services/training.py and the actions it stops).
+    (rf"Training checks are still open: {_ANY}\. Settle or cancel them before turning training off\.",
+     QT_TRANSLATE_NOOP("Refusals", "Training checks are still open: {0}. Settle or cancel them "
+                                   "before turning training off.")),
+    (r"The till is in training: it cannot issue a producer card\. .+",
+     QT_TRANSLATE_NOOP("Refusals", "The till is in training: no producer card is issued. A manager "
+                                   "turns training off in Settings first.")),
+    (r"The till is in training: it cannot replace a card\. .+",
+     QT_TRANSLATE_NOOP("Refusals", "The till is in training: no card is replaced. A manager turns "
+                                   "training off in Settings first.")),
+    (r"The till is in training: it cannot reset a password\. .+",
+     QT_TRANSLATE_NOOP("Refusals", "The till is in training: no password is reset. A manager turns "
+                                   "training off in Settings first.")),
+    (r"The till is in training: it cannot spend a producer's vote points\. .+",
+     QT_TRANSLATE_NOOP("Refusals", "The till is in training: no vote points are spent. A manager "
+                                   "turns training off in Settings first.")),
+    (r"The till is in training: it cannot adjust a producer's points\. .+",
+     QT_TRANSLATE_NOOP("Refusals", "The till is in training: no points are adjusted. A manager "
+                                   "turns training off in Settings first.")),
+    (rf"Check #{_N} was a training check: .+",
+     QT_TRANSLATE_NOOP("Refusals", "Check #{0} was a training check: it is in no figures and "
+                                   "credited nothing, so there is nothing to void or refund.")),
+    (rf"Checks #{_N} and #{_N} are not both training checks: .+",
+     QT_TRANSLATE_NOOP("Refusals", "Checks #{0} and #{1} are not both training checks: a practice "
+                                   "check cannot be merged with a real sale.")),
 ]
 _COMPILED = [(re.compile(pattern), template) for pattern, template in CATALOGUE]
 

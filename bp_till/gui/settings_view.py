@@ -1,4 +1,4 @@
-"""Settings: the language, this till's facts, the ranks, the stage shows, the backs and the sets."""
+"""Settings: the language, this till's facts, the ranks, the shows, the backs, the sets, training."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from bp_till.gui.backs_editor import BacksEditor
 from bp_till.gui.shows_editor import ShowsEditor
 from bp_till.gui.stay_editor import StayEditor
 from bp_till.gui.style import current_theme
+from bp_till.gui.training_box import TrainingBox
 from bp_till.services.clock import accept_clock
 from bp_till.services.ranks import current_rank_table, save_rank_table
 from bp_till.services.staff import StaffMember
@@ -78,6 +79,8 @@ class SettingsView(QObject):
         layout.insertLayout(layout.indexOf(find(QWidget, "clockBox")), beside)
         self.stay = StayEditor(self.ctx, self.form)
         layout.insertWidget(layout.indexOf(find(QWidget, "clockBox")), self.stay.box)
+        self.training = TrainingBox(self.ctx, self.form)
+        layout.insertWidget(layout.indexOf(find(QWidget, "clockBox")), self.training.box)
         # Ranks, shows, backs and the clock are taller than a 1280x800 till: the page scrolls.
         self.widget = QScrollArea(parent, widgetResizable=True, objectName="Settings")  # the name the self-test lists
         self.widget.setFrameShape(QFrame.Shape.NoFrame)
@@ -99,6 +102,7 @@ class SettingsView(QObject):
         self.shows.show_for(staff)
         self.backs.show_for(staff)
         self.stay.show_for(staff)
+        self.training.show_for(staff)
         self._show_clock()
 
     def _show_clock(self) -> None:

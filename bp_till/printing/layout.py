@@ -37,6 +37,8 @@ def sale_receipt(receipt: Receipt) -> list[Block]:
         blocks.append(Line(t["reprint_mark"], "center", bold=True, big=True))
     if receipt.voided:
         blocks.append(Line(t["void_mark"], "center", bold=True))
+    if receipt.training:
+        blocks.append(Line(t["training_mark"], "center", bold=True, big=True))
     blocks += [
         Line(t["title"], "center", bold=True),
         Line(f"{t['registration_label']} {receipt.registration_number}", "center"),
@@ -65,6 +67,8 @@ def sale_receipt(receipt: Receipt) -> list[Block]:
     if receipt.revenue_stamp and not receipt.reprint:
         blocks.append(Box(t["revenue_stamp_box"]))
     blocks.append(Rule())
+    if receipt.training:  # at the foot too: a torn-off half still says it
+        blocks.append(Line(t["training_note"], "center", bold=True))
     blocks += [Line(text, "center") for text in t["footer"]]
     return blocks
 
@@ -188,7 +192,10 @@ def close_out_figures(f: DayFigures) -> list[Block]:
     t = template("close_out")
     return [
         *_section(t["sales_heading"], [
-            Row(t["checks"], f"{f.checks:,}"), Row(t["guests"], f"{f.guests:,}"),
+            Row(t["checks"], f"{f.checks:,}"),
+            # Beside the count they are not in, so the shift lead sees practice was left out.
+            *([Row(t["training_checks"], f"{f.training_checks:,}")] if f.training_checks else []),
+            Row(t["guests"], f"{f.guests:,}"),
             Row(t["extensions"], f"{f.extensions:,}"),
             Row(t["gross_sales"], yen(f.gross_sales)), Row(t["refunds"], yen(f.refunds)),
             Row(t["net_sales"], yen(f.net_sales), bold=True),

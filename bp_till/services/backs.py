@@ -118,7 +118,7 @@ def back_lines(conn: Connection, first: date, last: date) -> tuple[BackLine, ...
     """
     sold = _of_the_sale(_credited(CheckLine.quantity).select_from(CheckLine)).where(
         Check.business_day >= first, Check.business_day <= last,
-        Check.status == "settled", CheckLine.voided_at.is_(None))
+        Check.status == "settled", Check.training.is_(False), CheckLine.voided_at.is_(None))
     given_back = _of_the_sale(
         _credited(literal(0) - CheckLine.quantity).select_from(RefundLine)
         .join(CheckLine, CheckLine.id == RefundLine.check_line_id)

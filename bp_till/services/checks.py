@@ -20,6 +20,7 @@ from bp_till.services.producers import _resolve
 from bp_till.services.refusals import audits_refusals
 from bp_till.services.staff import StaffMember
 from bp_till.services.stay import rule_in_force
+from bp_till.services.training import in_training
 from bp_till.store.models import CastMember, Check, CheckLine, MenuItem, PointsEntry
 from bp_till.store.uow import UnitOfWork
 
@@ -87,6 +88,7 @@ def open_check(
             opened_at=uow.now,
             opened_by=actor.id,
             stay_minutes=None if takeout else (chosen.minutes if chosen else rule.limit_minutes),
+            training=in_training(uow),
         )
         uow.session.add(check)
         if chosen is not None:

@@ -62,6 +62,9 @@ def _settled(uow: UnitOfWork, check_id: int) -> Check:
         raise CheckClosed(f"Check #{check.number} is still open: cancel it instead.")
     if check.status == "voided":
         raise CheckClosed(f"Check #{check.number} is already voided.")
+    if check.training:
+        raise InvalidInput(f"Check #{check.number} was a training check: it is in no figures "
+                           "and credited nothing, so there is nothing to void or refund.")
     if check.split_plan is not None and uow.session.scalar(  # points went to several producers
             select(CheckPart.id).where(CheckPart.check_id == check.id).limit(1)):
         raise InvalidInput(f"Check #{check.number} was paid in parts; a void or refund of it "

@@ -35,6 +35,7 @@ from bp_till.store.models import (
 )
 
 _SETTLED_OR_VOIDED = ("settled", "voided")
+_REAL = Check.training.is_(False)  # a training check is in no figure, only counted apart
 
 
 def read_day(session: Session, day: date) -> DayRows:
@@ -54,8 +55,9 @@ def read_day(session: Session, day: date) -> DayRows:
             select(func.count()).select_from(Check).where(
                 Check.status == "voided", Check.business_day.is_(None),
                 Check.merged_into.is_(None),  # a merge moved its lines on: not a cancel
-                Check.closed_at >= start, Check.closed_at < end)
+                _REAL, Check.closed_at >= start, Check.closed_at < end)
         ),
+        training_checks=_training_checks(conn, day, start, end),
         voided_lines=voided_lines,
         voided_line_amount=voided_amount,
         cards_issued=cards.get("card.issued", 0),
@@ -73,7 +75,7 @@ def _part_receipts(conn: Connection, day: date) -> tuple[tuple[int, int, int, in
         select(CheckPart.check_id, CheckPart.number, CheckPart.standard_total,
                CheckPart.reduced_total)
         .join(Check, Check.id == CheckPart.check_id)
-        .where(Check.business_day == day, Check.status == "settled")).all()
+        .where(Check.business_day == day, Check.status == "settled", _REAL)).all()
     return tuple((check_id, number, rate, amount) for check_id, number, standard, reduced in rows
                  for rate, amount in ((10, standard), (8, reduced)) if amount)
 
@@ -83,7 +85,7 @@ def _checks(conn: Connection, day: date, names: dict) -> tuple[SaleCheck, ...]:
         select(Check.id, Check.number, Check.table_label, Check.guests, Check.total,
                Check.closed_at, Check.spend_points, Check.vote_points, Check.voided_at,
                Check.voided_by, Check.void_approved_by, Check.void_reason, Check.extensions)
-        .where(Check.business_day == day, Check.status.in_(_SETTLED_OR_VOIDED))
+        .where(Check.business_day == day, Check.status.in_(_SETTLED_OR_VOIDED), _REAL)
         .order_by(Check.number)
     ).all()
     return tuple(
@@ -105,7 +107,7 @@ def _sold_lines(conn: Connection, day: date) -> tuple[SaleLine, ...]:
         select(*_line_columns(CheckLine.unit_price * CheckLine.quantity))
         .join(Check, Check.id == CheckLine.check_id)
         .outerjoin(CastMember, CastMember.id == CheckLine.cast_id)
-        .where(Check.business_day == day, Check.status == "settled",
+        .where(Check.business_day == day, Check.status == "settled", _REAL,
                CheckLine.voided_at.is_(None))
     ).all()  # one fetch: row-by-row iteration costs more than the query
     return tuple(SaleLine(*row) for row in rows)
@@ -130,7 +132,7 @@ def _payments(conn: Connection, day: date) -> tuple[Paid, ...]:
     rows = conn.execute(
         select(Payment.check_id, Payment.method, Payment.amount)
         .join(Check, Check.id == Payment.check_id)
-        .where(Check.business_day == day, Check.status == "settled")
+        .where(Check.business_day == day, Check.status == "settled", _REAL)
     ).all()
     return tuple(Paid(*row) for row in rows)
 
@@ -162,9 +164,18 @@ def _refunds(conn: Connection, day: date, names: dict) -> tuple[RefundRow, ...]:
 def _voided_lines(conn: Connection, start, end) -> tuple[int, int]:
     count, amount = conn.execute(
         select(func.count(), func.coalesce(func.sum(CheckLine.unit_price * CheckLine.quantity), 0))
-        .where(CheckLine.voided_at >= start, CheckLine.voided_at < end)
+        .join(Check, Check.id == CheckLine.check_id)
+        .where(CheckLine.voided_at >= start, CheckLine.voided_at < end, _REAL)
     ).one()
     return count, amount
+
+
+def _training_checks(conn: Connection, day: date, start, end) -> int:
+    """Training checks settled on the day or cancelled in it: what the figures left out."""
+    return conn.scalar(select(func.count()).select_from(Check).where(
+        Check.training, Check.status != "open",
+        (Check.business_day == day)
+        | (Check.business_day.is_(None) & (Check.closed_at >= start) & (Check.closed_at < end))))
 
 
 def _card_actions(conn: Connection, start, end) -> dict[str, int]:

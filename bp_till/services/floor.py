@@ -91,6 +91,7 @@ class CheckDetail:
     total: int
     producer: ProducerOnCheck | None
     stay_rule: StayPolicy  # in force tonight: what Extend charges and adds
+    training: bool = False  # a practice check: marked on screen, earns nothing
 
     @property
     def live_lines(self) -> list[LineView]:
@@ -157,13 +158,14 @@ def check_detail(ctx: TillContext, check_id: int) -> CheckDetail:
             total,
             _producer_on_check(ctx, check, producer, total) if producer else None,
             rule,
+            check.training,
         )
 
 
 def _producer_on_check(ctx: TillContext, check: Check, producer: Producer, total: int):
     rank = ctx.ranks.rank_for(producer.spend_points)
     upcoming = ctx.ranks.next_rank(producer.spend_points)
-    earn = spend_points(total)
+    earn = 0 if check.training else spend_points(total)  # practice earns nothing
     multiplier = check.multiplier_pct or rank.multiplier_pct
     return ProducerOnCheck(
         login_id=producer.login_id,

@@ -20,6 +20,7 @@ from bp_till.services.context import TillContext
 from bp_till.services.inputs import required_reason
 from bp_till.services.refusals import audits_refusals
 from bp_till.services.staff import Approval, StaffMember, authorize
+from bp_till.services.training import refuse_in_training
 from bp_till.store.models import Card, PointsEntry, Producer
 from bp_till.store.uow import UnitOfWork
 
@@ -71,6 +72,7 @@ def issue_producer(ctx: TillContext, actor: StaffMember) -> IssuedCard:
     """A first visit: a new account, its first card and a random password."""
     password, password_hash = _fresh_password()
     with ctx.uow() as uow:
+        refuse_in_training(uow, "issue a producer card")
         login = identifiers.login_id(
             ctx.site.shop_number, ctx.site.terminal, uow.next_number("login")
         )
@@ -180,6 +182,7 @@ def replace_card(
     approver = authorize(ctx, actor, "manager", approval, "replace a card")
     password, password_hash = _fresh_password()
     with ctx.uow() as uow:
+        refuse_in_training(uow, "replace a card")
         producer, _ = _resolve_any_card(uow.session, typed)
         old = _live_card(uow.session, producer)
         if old is not None:
@@ -243,6 +246,7 @@ def _new_password(ctx: TillContext, actor: StaffMember, typed: str,
                   approver: StaffMember | None, reason: str | None = None) -> IssuedCard:
     password, password_hash = _fresh_password()
     with ctx.uow() as uow:
+        refuse_in_training(uow, "reset a password")
         producer, card = _resolve(uow.session, typed)
         producer.password_hash = password_hash
         uow.emit(
@@ -287,6 +291,7 @@ def adjust_points(
     _scan(typed)  # a typo is refused before it costs a PIN try
     approver = authorize(ctx, actor, "manager", approval, "adjust points")
     with ctx.uow() as uow:
+        refuse_in_training(uow, "adjust a producer's points")
         producer, card = _resolve(uow.session, typed)
         if producer.spend_points + spend_delta < 0 or producer.vote_points + vote_delta < 0:
             raise InvalidInput("That would take the producer's points below zero.")

@@ -45,7 +45,8 @@ def settle_check(
         _close(uow, check, total, settlement)
         write_settlement(uow.db, check, actor.id, [
             (paid.method, paid.amount, paid.tendered) for paid in settlement.payments])
-        uow.emit("check.settled", _settled_payload(check, live, settlement))
+        if not check.training:  # the central database never hears of a practice sale
+            uow.emit("check.settled", _settled_payload(check, live, settlement))
         receipt = _receipt(ctx, check, live, settlement, check.login_id)
         uow.commit()
         return receipt
@@ -60,7 +61,7 @@ def _open_check(uow: UnitOfWork, check_id: int) -> CheckToSettle:
 def _close(uow: UnitOfWork, check: CheckToSettle, total: int, settlement: Settlement) -> None:
     """What settling gives the check: its time, total, change and points."""
     check.closed_at, check.total, check.change = uow.now, total, settlement.change
-    if check.producer_id is not None:
+    if check.producer_id is not None and not check.training:  # practice earns nothing
         check.spend_points = spend_points(total)
         check.vote_points = vote_points(check.spend_points, check.multiplier_pct or 100)
 
@@ -134,6 +135,7 @@ def _receipt(ctx: TillContext, check: Check | CheckToSettle, live, settlement: S
         change=settlement.change,
         revenue_stamp=settlement.needs_revenue_stamp,
         producer=points,
+        training=check.training,
     )
 
 

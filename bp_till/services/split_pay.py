@@ -95,7 +95,8 @@ def settle_part(ctx: TillContext, actor: StaffMember, check_id: int, number: int
         settlement = settle(part.total, tenders)
         row = _part_row(ctx, uow, actor, check, part, settlement, card)
         paid[number] = row
-        uow.emit("check.settled", _part_payload(check, part, row, settlement, len(split)))
+        if not check.training:  # the central database never hears of a practice sale
+            uow.emit("check.settled", _part_payload(check, part, row, settlement, len(split)))
         if len(paid) == len(split):
             _close(uow, actor, check, paid.values())
         receipt = _receipt(ctx, check, part, row, settlement, len(split))
@@ -116,9 +117,10 @@ def _part_row(ctx: TillContext, uow: UnitOfWork, actor: StaffMember, check: Chec
         rank = rank_when_opened(ctx, uow, producer, check)
         row.producer_id, row.card_number = producer.id, found.number if found else None
         row.rank_name, row.multiplier_pct = rank.name, rank.multiplier_pct
-        row.spend_points = spend_points(part.total)
-        row.vote_points = vote_points(row.spend_points, rank.multiplier_pct)
-        _credit(uow, producer, check, row)
+        if not check.training:  # practice earns nothing
+            row.spend_points = spend_points(part.total)
+            row.vote_points = vote_points(row.spend_points, rank.multiplier_pct)
+            _credit(uow, producer, check, row)
         row.producer = producer
     uow.session.add(row)
     for paid in settlement.payments:
@@ -190,4 +192,5 @@ def _receipt(ctx: TillContext, check: Check, part: Part, row: CheckPart,
         revenue_stamp=settlement.needs_revenue_stamp,
         producer=producer_points(row.producer.login_id if row.producer_id else None, row,
                                  row.spend_points, row.vote_points),
+        training=check.training,
     )

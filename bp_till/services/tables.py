@@ -78,6 +78,9 @@ def merge_checks(ctx: TillContext, actor: StaffMember, source_id: int, target_id
 
 
 def _refuse_mismatch(source: Check, target: Check) -> None:
+    if source.training != target.training:
+        raise InvalidInput(f"Checks #{source.number} and #{target.number} are not both training "
+                           "checks: a practice check cannot be merged with a real sale.")
     if source.takeout != target.takeout:
         raise InvalidInput(f"Checks #{source.number} and #{target.number} are not both take-out "
                            "or both eat-in: their tax rates differ, so they cannot be merged.")

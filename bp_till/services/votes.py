@@ -10,6 +10,7 @@ from bp_till.domain.votes import Allocation, check_allocations
 from bp_till.services.context import TillContext
 from bp_till.services.producers import ProducerView, _resolve, view_of
 from bp_till.services.staff import StaffMember
+from bp_till.services.training import refuse_in_training
 from bp_till.store.models import CastMember, PointsEntry, Vote
 
 
@@ -23,6 +24,7 @@ def cast_votes(
     till or the website spent the same points meanwhile.
     """
     with ctx.uow() as uow:
+        refuse_in_training(uow, "spend a producer's vote points")
         producer, card = _resolve(uow.session, typed)
         given = check_allocations(allocations, producer.vote_points)
         codes = [a.cast_code for a in given]

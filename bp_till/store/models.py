@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -175,6 +176,8 @@ class Check(Base):
     merged_into: Mapped[int | None] = mapped_column(Integer)
     # Paid in parts: JSON {"parts": n, "lines": {line id: part or null (shared)}}.
     split_plan: Mapped[str | None] = mapped_column(Text)
+    # Rung up while the till was in training: no points, no event, not in the figures.
+    training: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     lines: Mapped[list[CheckLine]] = relationship(back_populates="check", order_by="CheckLine.id")
     payments: Mapped[list[Payment]] = relationship(order_by="Payment.id")
 
@@ -478,6 +481,17 @@ class LastWrite(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class TrainingMode(Base):
+    """The till is in training while this row is there (one row): who turned it on, when."""
+
+    __tablename__ = "training_mode"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    started_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
 
 
 class BoardEntry(Base):

@@ -17,7 +17,7 @@ from bp_till.store.types import utc_text
 
 _CHECK = """
 SELECT c.id, c.uuid, c.number, c.status, c.table_label, c.guests, c.takeout, c.producer_id,
-       c.card_number, c.rank_name, c.multiplier_pct, p.login_id
+       c.card_number, c.rank_name, c.multiplier_pct, p.login_id, c.training
 FROM checks c LEFT JOIN producers p ON p.id = c.producer_id WHERE c.id = ?"""
 _LIVE_LINES = """
 SELECT l.name_ja, l.name_en, l.category, l.unit_price, l.quantity, l.tax_rate, m.code,
@@ -76,6 +76,7 @@ class CheckToSettle:
     rank_name: str | None
     multiplier_pct: int | None
     login_id: str | None  # the producer's, if a card is on the check
+    training: bool  # rung up in training: no points credited
     closed_at: datetime | None = None
     business_day: date | None = None
     total: int = 0
@@ -89,7 +90,7 @@ def read_check(db: sqlite3.Connection, check_id: int) -> CheckToSettle | None:
     if row is None:
         return None
     check = CheckToSettle(*row)
-    check.takeout = bool(check.takeout)
+    check.takeout, check.training = bool(check.takeout), bool(check.training)
     return check
 
 
@@ -106,7 +107,7 @@ def write_settlement(db: sqlite3.Connection, check: CheckToSettle, closed_by: in
     # Read open under this transaction's write lock: nothing can have closed it since.
     db.execute(_CLOSE, (at, closed_by, check.business_day.isoformat(), check.total,
                         check.change, check.spend_points, check.vote_points, check.id))
-    if check.producer_id is None:
+    if check.producer_id is None or check.training:
         return
     deltas = [(kind, delta) for kind, delta in
               (("spend", check.spend_points), ("vote", check.vote_points)) if delta]

@@ -315,82 +315,87 @@
     </message>
     <message>
         <location filename="../../bp_till/gui/check_view.py" line="156" />
+        <source>練習 TRAINING</source>
+        <translation>練習 TRAINING</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/check_view.py" line="158" />
         <source>Stay {stay}</source>
         <translation>滞在 {stay}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="161" />
+        <location filename="../../bp_till/gui/check_view.py" line="163" />
         <source>{rate}% items {total} (tax {tax})</source>
         <translation>{rate}%対象 {total}（内税 {tax}）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="166" />
+        <location filename="../../bp_till/gui/check_view.py" line="168" />
         <source>Total {total}</source>
         <translation>合計 {total}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="173" />
+        <location filename="../../bp_till/gui/check_view.py" line="175" />
         <source>No producer card on this check yet.</source>
         <translation>この伝票にはまだプロデューサーカードがありません。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="175" />
+        <location filename="../../bp_till/gui/check_view.py" line="177" />
         <source>{login} · {rank} {mult} · {spend} spend points · {votes} vote points
 This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <translation>{login} · {rank} {mult} · 累計 {spend} pt · 投票 {votes} pt
 この伝票で +{earn} pt、投票 +{earn_votes} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="181" />
+        <location filename="../../bp_till/gui/check_view.py" line="183" />
         <source>{needed} points to {rank}.</source>
         <translation>{rank}まであと {needed} pt</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="188" />
+        <location filename="../../bp_till/gui/check_view.py" line="190" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="215" />
+        <location filename="../../bp_till/gui/check_view.py" line="217" />
         <source>Added {item} × {n} · total {total}</source>
         <translation>{item} × {n} を追加 · 合計 {total}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="230" />
+        <location filename="../../bp_till/gui/check_view.py" line="232" />
         <source>Extend stay</source>
         <translation>延長</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="234" />
+        <location filename="../../bp_till/gui/check_view.py" line="236" />
         <source>Past its time! +{minutes} min
 {guests} × {price}</source>
         <translation>時間超過！ +{minutes}分
 {guests}名 × {price}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="235" />
+        <location filename="../../bp_till/gui/check_view.py" line="237" />
         <source>Extend +{minutes} min
 {guests} × {price}</source>
         <translation>延長 +{minutes}分
 {guests}名 × {price}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="244" />
+        <location filename="../../bp_till/gui/check_view.py" line="246" />
         <source>Choose the line to void first.</source>
         <translation>取り消す明細を先に選んでください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="247" />
+        <location filename="../../bp_till/gui/check_view.py" line="249" />
         <source>Why void {item}?</source>
         <translation>「{item}」を取り消す理由は？</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="251" />
+        <location filename="../../bp_till/gui/check_view.py" line="253" />
         <source>Why cancel the whole check?</source>
         <translation>伝票全体を取り消す理由は？</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/check_view.py" line="283" />
+        <location filename="../../bp_till/gui/check_view.py" line="285" />
         <source>Check #{number} is empty: there is nothing to settle.</source>
         <translation>伝票 #{number} は空です。会計するものがありません。</translation>
     </message>
@@ -750,42 +755,47 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="41" />
+        <location filename="../../bp_till/gui/app.py" line="42" />
         <source>cashier</source>
         <translation>レジ</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="42" />
+        <location filename="../../bp_till/gui/app.py" line="43" />
         <source>shift lead</source>
         <translation>シフトリーダー</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="43" />
+        <location filename="../../bp_till/gui/app.py" line="44" />
         <source>manager</source>
         <translation>店長</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="176" />
+        <location filename="../../bp_till/gui/app.py" line="78" />
+        <source>練習 TRAINING · practice checks: no points, no cards, not in the close-out</source>
+        <translation>練習 TRAINING · 練習の伝票：ポイントなし・カード発行なし・締めの集計に入りません</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/app.py" line="185" />
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="189" />
+        <location filename="../../bp_till/gui/app.py" line="199" />
         <source>Locked after {s} s without use.</source>
         <translation>{s} 秒間操作がなかったためロックしました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="194" />
+        <location filename="../../bp_till/gui/app.py" line="205" />
         <source>Not signed in</source>
         <translation>未サインイン</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="216" />
+        <location filename="../../bp_till/gui/app.py" line="227" />
         <source>Check #{number} · {table}</source>
         <translation>伝票 #{number} · {table}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/app.py" line="251" />
+        <location filename="../../bp_till/gui/app.py" line="262" />
         <source>Card scanned: open a check to put it on.</source>
         <translation>カードを読み取りました。伝票を開いてから登録してください。</translation>
     </message>
@@ -2048,6 +2058,46 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <source>The lines of check #{0} changed since it was split; split it again.</source>
         <translation>伝票 #{0} は分割後に明細が変わりました。もう一度分割してください。</translation>
     </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="203" />
+        <source>Training checks are still open: {0}. Settle or cancel them before turning training off.</source>
+        <translation>練習の伝票がまだ開いています: {0}。練習モードを終える前に、会計するか取り消してください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="206" />
+        <source>The till is in training: no producer card is issued. A manager turns training off in Settings first.</source>
+        <translation>練習モード中のため、プロデューサーカードは発行できません。先に店長が設定で練習モードを終えてください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="209" />
+        <source>The till is in training: no card is replaced. A manager turns training off in Settings first.</source>
+        <translation>練習モード中のため、カードの再発行はできません。先に店長が設定で練習モードを終えてください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="212" />
+        <source>The till is in training: no password is reset. A manager turns training off in Settings first.</source>
+        <translation>練習モード中のため、パスワードの再設定はできません。先に店長が設定で練習モードを終えてください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="215" />
+        <source>The till is in training: no vote points are spent. A manager turns training off in Settings first.</source>
+        <translation>練習モード中のため、投票ポイントは使えません。先に店長が設定で練習モードを終えてください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="218" />
+        <source>The till is in training: no points are adjusted. A manager turns training off in Settings first.</source>
+        <translation>練習モード中のため、ポイントの調整はできません。先に店長が設定で練習モードを終えてください。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="221" />
+        <source>Check #{0} was a training check: it is in no figures and credited nothing, so there is nothing to void or refund.</source>
+        <translation>伝票 #{0} は練習の伝票です。売上にもポイントにも入っていないため、取消や返金はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/refusals.py" line="224" />
+        <source>Checks #{0} and #{1} are not both training checks: a practice check cannot be merged with a real sale.</source>
+        <translation>伝票 #{0} と #{1} の一方だけが練習の伝票です。練習の伝票は本番の売上と合算できません。</translation>
+    </message>
 </context>
 <context>
     <name>RosterView</name>
@@ -2147,79 +2197,79 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="27" />
+        <location filename="../../bp_till/gui/settings_view.py" line="28" />
         <source>Rank</source>
         <translation>ランク</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="28" />
-        <location filename="../../bp_till/gui/settings_view.py" line="135" />
+        <location filename="../../bp_till/gui/settings_view.py" line="29" />
+        <location filename="../../bp_till/gui/settings_view.py" line="139" />
         <source>From spend points</source>
         <translation>必要な累計ポイント</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="29" />
-        <location filename="../../bp_till/gui/settings_view.py" line="136" />
+        <location filename="../../bp_till/gui/settings_view.py" line="30" />
+        <location filename="../../bp_till/gui/settings_view.py" line="140" />
         <source>Vote multiplier</source>
         <translation>投票倍率</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="51" />
+        <location filename="../../bp_till/gui/settings_view.py" line="52" />
         <source>Menu &amp;&amp; cast…</source>
         <translation>メニューとキャスト…</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="54" />
+        <location filename="../../bp_till/gui/settings_view.py" line="55" />
         <source>Menu and cast</source>
         <translation>メニューとキャスト</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="55" />
+        <location filename="../../bp_till/gui/settings_view.py" line="56" />
         <source>Screen colours</source>
         <translation>画面の配色</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="89" />
+        <location filename="../../bp_till/gui/settings_view.py" line="92" />
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="89" />
+        <location filename="../../bp_till/gui/settings_view.py" line="92" />
         <source>Dark (evenings)</source>
         <translation>ダーク（夜の営業向け）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="106" />
+        <location filename="../../bp_till/gui/settings_view.py" line="110" />
         <source>The clock reads {now}. If a sale was refused because the clock was set back, check the time, then a manager confirms it here.</source>
         <translation>時計は {now} を示しています。時計が戻されたため会計が拒否された場合は、時刻を確認し、店長がここで確定してください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="114" />
+        <location filename="../../bp_till/gui/settings_view.py" line="118" />
         <source>Confirm that the till's clock is right</source>
         <translation>レジの時計が正しいことを確定</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="115" />
+        <location filename="../../bp_till/gui/settings_view.py" line="119" />
         <source>The clock is confirmed; settling works again.</source>
         <translation>時計を確定しました。会計できるようになりました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="121" />
+        <location filename="../../bp_till/gui/settings_view.py" line="125" />
         <source>Version {v} in force</source>
         <translation>第{v}版を適用中</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="122" />
+        <location filename="../../bp_till/gui/settings_view.py" line="126" />
         <source>The café's default ranks (never changed)</source>
         <translation>店の標準ランク（未変更）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="146" />
+        <location filename="../../bp_till/gui/settings_view.py" line="150" />
         <source>Save a new rank table</source>
         <translation>新しいランク表を保存</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/settings_view.py" line="151" />
+        <location filename="../../bp_till/gui/settings_view.py" line="155" />
         <source>Rank table version {v} is in force; checks already rung up keep their multiplier.</source>
         <translation>ランク表 第{v}版を適用しました。入力済みの伝票は元の倍率のままです。</translation>
     </message>
@@ -2829,6 +2879,46 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <location filename="../../bp_till/gui/stay_editor.py" line="113" />
         <source>Sets and extensions version {v} is saved; tables already seated keep their time.</source>
         <translation>セットと延長のバージョン {v} を保存しました。着席中の卓は元の時間のままです。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingBox</name>
+    <message>
+        <location filename="../../bp_till/gui/training_box.py" line="29" />
+        <source>Training (a manager's PIN)</source>
+        <translation>練習モード（店長の PIN）</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/training_box.py" line="49" />
+        <source>Training is on since {at} ({by}): checks opened now are practice, marked 練習 / TRAINING, with no points, no cards and nothing in the close-out.</source>
+        <translation>{at} から練習モードです（{by}）。いま開く伝票は練習用で、練習 / TRAINING と印字され、ポイント・カード発行・締めの集計はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/training_box.py" line="53" />
+        <location filename="../../bp_till/gui/training_box.py" line="61" />
+        <source>Turn training off</source>
+        <translation>練習モードを終える</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/training_box.py" line="55" />
+        <source>Training is off: every check is a real sale.</source>
+        <translation>練習モードはオフです。すべての伝票が本番の売上です。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/training_box.py" line="56" />
+        <location filename="../../bp_till/gui/training_box.py" line="61" />
+        <source>Turn training on</source>
+        <translation>練習モードを始める</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/training_box.py" line="68" />
+        <source>Training is on.</source>
+        <translation>練習モードを始めました。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/training_box.py" line="69" />
+        <source>Training is off; checks are real sales again.</source>
+        <translation>練習モードを終えました。伝票は本番の売上に戻ります。</translation>
     </message>
 </context>
 <context>

@@ -12,13 +12,15 @@ import sqlite3
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-# A standing check: settled on the day, not voided since.
-STANDING = "c.business_day = :day AND c.status = 'settled'"
+# A standing check: settled on the day, not voided since, not rung up in training.
+STANDING = "c.business_day = :day AND c.status = 'settled' AND c.training = 0"
 LIVE_LINES = f"check_lines l JOIN checks c ON c.id = l.check_id WHERE {STANDING} AND l.voided_at IS NULL"
 DAY_REFUND_LINES = (
     "refund_lines rl JOIN refunds r ON r.id = rl.refund_id "
     "JOIN check_lines l ON l.id = rl.check_line_id WHERE r.business_day = :day"
 )
+VOIDED_LINES = ("check_lines l JOIN checks c ON c.id = l.check_id WHERE l.voided_at >= :start "
+                "AND l.voided_at < :end AND c.training = 0")
 # Tax of a tax-inclusive amount, rounded toward zero, as the receipts print it.
 TAX = "(CASE WHEN s < 0 THEN -((-s) * rate / (100 + rate)) ELSE s * rate / (100 + rate) END)"
 
@@ -68,17 +70,15 @@ def recount(path, day: date) -> dict:
              "voided_by": names[by], "approved_by": names.get(ok), "reason": why}
             for n, t, s, at, by, ok, why in rows(
                 "SELECT number, table_label, total, voided_at, voided_by, void_approved_by, "
-                "void_reason FROM checks WHERE business_day = :day AND status = 'voided' "
+                "void_reason FROM checks WHERE business_day = :day AND status = 'voided' AND training = 0 "
                 "ORDER BY number")],
         "refund_list": _refund_list(rows, names),
         "cancelled_checks": one(
             "SELECT count(*) FROM checks WHERE status = 'voided' AND business_day IS NULL "
-            "AND closed_at >= :start AND closed_at < :end"),
-        "voided_lines": one("SELECT count(*) FROM check_lines WHERE voided_at >= :start "
-                            "AND voided_at < :end"),
+            "AND training = 0 AND closed_at >= :start AND closed_at < :end"),
+        "voided_lines": one(f"SELECT count(*) FROM {VOIDED_LINES}"),
         "voided_line_amount": one(
-            "SELECT coalesce(sum(unit_price * quantity), 0) FROM check_lines "
-            "WHERE voided_at >= :start AND voided_at < :end"),
+            f"SELECT coalesce(sum(l.unit_price * l.quantity), 0) FROM {VOIDED_LINES}"),
         "cards_issued": one("SELECT count(*) FROM audit_log WHERE action = 'card.issued' "
                             "AND at >= :start AND at < :end"),
         "cards_replaced": one("SELECT count(*) FROM audit_log WHERE action = 'card.replaced' "
@@ -87,6 +87,10 @@ def recount(path, day: date) -> dict:
         "cast": _cast(rows),
         "backs": _backs(rows),
         "drawer": _drawer(one),
+        "training_checks": one(
+            "SELECT count(*) FROM checks WHERE training = 1 AND status != 'open' AND "
+            "(business_day = :day OR (business_day IS NULL AND closed_at >= :start "
+            "AND closed_at < :end))"),
     }
     conn.close()
     return out

@@ -1,4 +1,4 @@
-"""0016 (merged checks) and 0017 (checks paid in parts) on a store at 0015: in place, kept."""
+"""0016 (merged checks), 0017 (checks paid in parts), 0018 (training) on a store at 0015: in place, kept."""
 
 import sqlite3
 
@@ -36,3 +36,6 @@ def test_upgrade_from_0015_keeps_the_checks(ctx, cashier):
     assert _rows(path, "SELECT id, number, status, total FROM checks") == before
     assert _rows(path, "SELECT DISTINCT merged_into, split_plan FROM checks") == [(None, None)]
     assert _rows(path, "SELECT count(*) FROM check_parts") == [(0,)]
+    # Checks stored before training existed are real sales, and the till is not in training.
+    assert _rows(path, "SELECT DISTINCT training FROM checks") == [(0,)]
+    assert _rows(path, "SELECT count(*) FROM training_mode") == [(0,)]
