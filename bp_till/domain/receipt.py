@@ -63,6 +63,7 @@ class Receipt:
     reprint: bool = False
     voided: bool = False  # a reprint of a check voided since: not a valid receipt
     training: bool = False  # rung up in training: marked 練習 / TRAINING, not a sale
+    part: int | None = None  # of a check paid in parts: which part's receipt this is
 
     def as_reprint(self) -> Receipt:
         return replace(self, reprint=True)

@@ -71,6 +71,8 @@ class Printout:
     ref: int | None = None
     staff_id: int | None = None
     retry_of: str | None = None
+    part: int | None = None  # the part of a check paid in parts the receipt is of
+
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from bp_till.printing.layout import sale_receipt
 from bp_till.printing.queue import JobKind, JobState, Printout, PrintQueue, Ticket
 from bp_till.services.context import TillContext
 from bp_till.services.settle import receipt_for
+from bp_till.services.split_pay import part_receipt, part_receipts
 from bp_till.services.staff import Approval, StaffMember, authorize
 from bp_till.store.models import Check, PrintJob
 
@@ -49,7 +50,8 @@ class StoreJournal:
     def queued(self, job_id: str, printout: Printout) -> None:
         with self.ctx.uow() as uow:
             uow.session.add(PrintJob(
-                id=job_id, kind=printout.kind, check_id=printout.ref, state=JobState.QUEUED,
+                id=job_id, kind=printout.kind, check_id=printout.ref, part=printout.part,
+                state=JobState.QUEUED,
                 queued_at=uow.now, staff_id=printout.staff_id, retry_of=printout.retry_of,
             ))
             if printout.retry_of:
@@ -106,8 +108,10 @@ class Receipts:
                 staff_id: int | None = None, retry_of: str | None = None) -> Ticket:
         blocks = sale_receipt(receipt)
         name = f"{kind.value}-{receipt.terminal}-{receipt.check_number:06d}"
+        if receipt.part:
+            name += f"-{receipt.part}"
         return self.queue.submit(Printout(kind, blocks, receipt.issued_at, name, check_id,
-                                          staff_id, retry_of))
+                                          staff_id, retry_of, receipt.part))
 
     def print_receipt(self, receipt: Receipt) -> Ticket:
         """The receipt of a check just settled (``settle_check`` returns it)."""
@@ -123,12 +127,15 @@ class Receipts:
         A cashier needs a shift lead's PIN; the audit entry names both.
         """
         approver = authorize(self.ctx, actor, REPRINT_ROLE, approval, "reprint a receipt")
-        receipt = receipt_for(self.ctx, check_id)
+        copies = [r.as_reprint() for r in part_receipts(self.ctx, check_id)] \
+            or [receipt_for(self.ctx, check_id)]  # a check paid in parts: each part's own
         with self.ctx.uow() as uow:
             uow.audit("receipt.reprinted", actor.id, approver_id=approver.id if approver else None,
-                      subject=f"check:{receipt.check_number}")
+                      subject=f"check:{copies[0].check_number}",
+                      parts=[r.part for r in copies if r.part])
             uow.commit()
-        return self._submit(receipt, check_id, JobKind.REPRINT, actor.id)
+        tickets = [self._submit(r, check_id, JobKind.REPRINT, actor.id) for r in copies]
+        return tickets[-1]  # the queue prints in order: the last done, all done
 
     def retry(self, actor: StaffMember, job_id: str) -> Ticket:
         """Print a failed receipt again: as the original if none of it reached the paper,
@@ -138,7 +145,9 @@ class Receipts:
             if job is None or job.state != JobState.FAILED:
                 raise InvalidInput("That print job is not a failed one; there is nothing to retry.")
             check_id, went_out, was_reprint = job.check_id, job.sent_at is not None, job.kind == JobKind.REPRINT
-        receipt = receipt_for(self.ctx, check_id)
+            part = job.part
+        receipt = part_receipt(self.ctx, check_id, part).as_reprint() if part \
+            else receipt_for(self.ctx, check_id)
         kind = JobKind.REPRINT if went_out or was_reprint else JobKind.RECEIPT
         if kind == JobKind.RECEIPT:
             receipt = replace(receipt, reprint=False)

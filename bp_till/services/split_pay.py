@@ -22,7 +22,7 @@ from bp_till.domain.errors import InvalidInput
 from bp_till.domain.money import TaxRate
 from bp_till.domain.points import spend_points, vote_points
 from bp_till.domain.receipt import Receipt, ReceiptLine
-from bp_till.domain.settlement import Settlement, Tender, settle
+from bp_till.domain.settlement import AppliedPayment, Settlement, Tender, settle
 from bp_till.domain.split import Part, SplitLine, split_check
 from bp_till.services.checks import _open_check, rank_when_opened
 from bp_till.services.context import TillContext
@@ -192,5 +192,29 @@ def _receipt(ctx: TillContext, check: Check, part: Part, row: CheckPart,
         revenue_stamp=settlement.needs_revenue_stamp,
         producer=producer_points(row.producer.login_id if row.producer_id else None, row,
                                  row.spend_points, row.vote_points),
-        training=check.training,
+        training=check.training, part=part.number,
     )
+
+
+def part_receipt(ctx: TillContext, check_id: int, number: int) -> Receipt:
+    """The receipt part ``number`` was given, rebuilt from the store (a retry prints it again)."""
+    receipts = {r.part: r for r in part_receipts(ctx, check_id)}
+    if number not in receipts:
+        raise InvalidInput(f"Part {number} of that check has no receipt.")
+    return receipts[number]
+
+
+def part_receipts(ctx: TillContext, check_id: int) -> list[Receipt]:
+    """Each paid part's receipt as it was printed; none for a check paid whole."""
+    with ctx.store.read() as session:
+        check = session.get(Check, check_id)
+        rows = session.scalars(select(CheckPart).where(CheckPart.check_id == check_id)
+                               .order_by(CheckPart.number)).all()
+        if check is None or not rows:
+            return []
+        split = _planned(check)
+        return [_receipt(ctx, check, split[row.number - 1], row,
+                         Settlement(tuple(AppliedPayment(p.method, p.amount, p.tendered)
+                                          for p in check.payments if p.part == row.number),
+                                    row.change), len(split))
+                for row in rows]

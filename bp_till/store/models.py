@@ -458,6 +458,7 @@ class PrintJob(Base):
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     kind: Mapped[str] = mapped_column(String(10))
     check_id: Mapped[int] = mapped_column(ForeignKey("checks.id"))
+    part: Mapped[int | None] = mapped_column(Integer)  # of a check paid in parts (0019)
     state: Mapped[str] = mapped_column(String(10))
     queued_at: Mapped[datetime] = mapped_column(UtcDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # the first byte went out
