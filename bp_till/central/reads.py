@@ -203,17 +203,13 @@ class TillHistory:
 def history_from(conn: Connection, terminal: int, seq: int) -> TillHistory:
     """What a restored store lost: read through the (terminal, seq) key, as numbered_from."""
     rows = conn.execute(text(
-        "SELECT max(check_number), max(refund_number) FROM terminal_history "
-        "WHERE terminal = :terminal AND seq >= :seq"), {"terminal": terminal, "seq": seq}).one()
-    nights = conn.execute(text(
-        "SELECT closed_day, closed_at FROM terminal_history WHERE terminal = :terminal "
-        "AND seq >= :seq AND closed_day IS NOT NULL ORDER BY seq"),
+        "SELECT check_number, refund_number, closed_day, closed_at, settled_check "
+        "FROM terminal_history WHERE terminal = :terminal AND seq >= :seq ORDER BY seq"),
         {"terminal": terminal, "seq": seq}).all()
-    settled = conn.execute(text(
-        "SELECT settled_check FROM terminal_history WHERE terminal = :terminal "
-        "AND seq >= :seq AND settled_check IS NOT NULL"), {"terminal": terminal, "seq": seq})
-    return TillHistory(rows[0] or 0, rows[1] or 0, tuple((day, at) for day, at in nights),
-                       tuple(settled.scalars()))
+    return TillHistory(max((r.check_number or 0 for r in rows), default=0),
+                       max((r.refund_number or 0 for r in rows), default=0),
+                       tuple((r.closed_day, r.closed_at) for r in rows if r.closed_day),
+                       tuple(r.settled_check for r in rows if r.settled_check))
 
 
 def refusals(conn: Connection, terminal: int) -> list[Refusal]:

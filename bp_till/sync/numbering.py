@@ -113,6 +113,12 @@ def continue_numbering(ctx: TillContext, central: Engine) -> int:
     return _move_after(ctx, terminal, low, theirs, history)
 
 
+def _at_least(db: sqlite3.Connection, counter: str, value: int) -> None:
+    """A counter goes on after ``value``; never back, if it is past it already."""
+    db.execute("INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) "
+               "DO UPDATE SET value = max(value, excluded.value)", (counter, value))
+
+
 def _queued(db: sqlite3.Connection, terminal: int) -> int:
     return db.execute("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND terminal = ?",
                       (terminal,)).fetchone()[0]
@@ -143,8 +149,7 @@ def _move_after(ctx: TillContext, terminal: int, low: int, theirs: dict[int, str
                                (terminal,)).rowcount
         newest = db.execute("SELECT coalesce(max(seq), 0) FROM outbox WHERE terminal = ?",
                             (terminal,)).fetchone()[0]
-        db.execute("INSERT INTO counters (name, value) VALUES ('outbox', ?) ON CONFLICT (name) "
-                   "DO UPDATE SET value = max(value, excluded.value)", (max(top, newest),))
+        _at_least(db, "outbox", max(top, newest))
         _catch_up(uow, history)
         uow.audit("outbox.renumbered", None, subject=f"terminal:{terminal}", moved=moved,
                   after=top, checks_after=history.check_number,
@@ -166,8 +171,7 @@ def _catch_up(uow: UnitOfWork, history: reads.TillHistory) -> None:
     """
     for name, value in (("check", history.check_number), ("refund", history.refund_number)):
         if value:
-            uow.db.execute("INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) "
-                           "DO UPDATE SET value = max(value, excluded.value)", (name, value))
+            _at_least(uow.db, name, value)
     # Open in the backup, paid after it: never paid twice, off the floor with the reason.
     if history.settled_checks:
         uow.session.execute(update(Check).where(Check.uuid.in_(history.settled_checks),
@@ -209,8 +213,7 @@ def continue_card_numbers(ctx: TillContext) -> None:
         return
     with ctx.uow() as uow:
         for name, value in behind.items():
-            uow.db.execute("INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) "
-                           "DO UPDATE SET value = max(value, excluded.value)", (name, value))
+            _at_least(uow.db, name, value)
         uow.commit()
     log.warning("Cards and login IDs of terminal %d continue after %s (the store was behind "
                 "the central database)", ctx.site.terminal, behind)
