@@ -4,20 +4,28 @@ A year of 100 tills is about 50 million events (issue 19): per till and night
 about 1,370, of which 2 % new cards, 10 % votes and the rest settled checks,
 for about a million producers. ``build(fraction)`` makes that fraction of it
 (the same year, tills and cast; fewer events each night and fewer producers)
-as the tills would push it: night by night, till by till, in batches of 500
-through ``ingest_events`` (tests/central/feed.py writes the events as a till's
-outbox holds them). Votes spend what the producer has earned so far, so few
-are refused.
+as the tills would push it: night by night, each till's events in its order,
+in batches of 500 through ``ingest_events`` (tests/central/feed.py writes the
+events as a till's outbox holds them). This process makes the year while two
+worker processes push it, each for half the tills, as tills push at once.
+Votes spend what the producer had earned before the night, so few are refused
+(a check and a vote of the same night may reach the central database from two
+tills in either order).
 
 ``python -m tests.benchmarks.scale_central --fraction 0.01`` builds one and
 prints its size and build time. The database is kept, named by the fraction
-and this file's source, so a second run (and ``make bench``) reuses it.
+and this file's source, so a second run (and ``make bench``) reuses it. The
+whole year takes about 63 GB of disk; its build writes WAL fast, so give the
+server room for it (``max_wal_size`` of several GB: with the default 1 GB the
+checkpoints' full-page writes cost the build about a sixth of its time here).
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import multiprocessing
+import queue
 import random
 import time
 from dataclasses import dataclass
@@ -39,6 +47,7 @@ NIGHTS = 365  # to 30 November 2026
 NOW = datetime(2026, 11, 30, 22, 0, tzinfo=TOKYO)  # the board of November, October's winner
 CAST = 150
 BATCH = 500
+WORKERS = 2  # push processes; this machine has two cores
 NEW_CARD, VOTE = 0.02, 0.10  # of a night's events; the rest are settled checks
 SOURCE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8]
 
@@ -64,7 +73,8 @@ class _Chain:
         self.per_night = max(1, round(FULL_EVENTS * fraction / (TILLS * NIGHTS)))
         self.tills = [FakeTill(n) for n in range(1, TILLS + 1)]
         self.logins: list[str] = []
-        self.vote_points: dict[str, int] = {}
+        self.vote_points: dict[str, int] = {}  # what a producer may give tonight
+        self.earned_tonight: dict[str, int] = {}
         # A few cast members get most votes (a long tail), as on a real board.
         self.cast_weights = [1 / (k + 1) for k in range(CAST)]
 
@@ -73,6 +83,11 @@ class _Chain:
         times = sorted(start + timedelta(seconds=self.rng.randrange(10 * 3600))
                        for _ in range(self.per_night))
         return [self._event(till, at) for at in times]
+
+    def end_of_night(self) -> None:
+        for login, points in self.earned_tonight.items():
+            self.vote_points[login] += points
+        self.earned_tonight.clear()
 
     def _event(self, till: FakeTill, at: datetime):
         roll = self.rng.random()
@@ -88,25 +103,78 @@ class _Chain:
             code = self.rng.choices(range(CAST), self.cast_weights)[0]
             return till.votes(login, at, **{f"C{code:03d}": points})
         total = self.rng.randrange(2_000, 30_000, 100)
-        self.vote_points[login] += total // 100
+        # Spendable from tomorrow: tonight the worker pushing another till may send a vote for
+        # these points before this check (the order of two tills' events is not theirs).
+        self.earned_tonight[login] = self.earned_tonight.get(login, 0) + total // 100
         return till.settled(login, total, at, cast_code=f"C{self.rng.randrange(CAST):03d}")
 
 
-def _ingest(engine: Engine, events: list) -> None:
+def _ingest(conn, events: list) -> None:
     for first in range(0, len(events), BATCH):
-        with engine.begin() as conn:
+        with conn.begin():
             ingest_batch(conn, events[first:first + BATCH])
 
 
-def _fill(engine: Engine, fraction: float, seed: int) -> None:
+def _pusher(url: str, nights, pushed) -> None:
+    """One worker process: pushes its tills' nights in order, a transaction a batch."""
+    engine = central_engine(url)
+    with engine.connect() as conn:
+        # A crash mid-build loses the last commits and the build starts again (bench_built is
+        # written last), so the build need not wait for each commit's flush to disk.
+        conn.exec_driver_sql("SET synchronous_commit TO off")
+        conn.commit()
+        while (events := nights.get()) is not None:
+            _ingest(conn, events)
+            pushed.put(True)
+    engine.dispose()
+
+
+def _wait_for(pushed, workers) -> None:
+    """Until every worker has pushed the night it was given; fails if one has died."""
+    waiting = len(workers)
+    while waiting:
+        try:
+            pushed.get(timeout=5)
+            waiting -= 1
+        except queue.Empty:
+            for worker in workers:
+                if not worker.is_alive():
+                    raise RuntimeError(f"a push worker stopped (exit {worker.exitcode})") from None
+
+
+def _fill(engine: Engine, url: str, fraction: float, seed: int) -> None:
     chain = _Chain(fraction, seed)
     roster = chain.tills[0].cast(**{f"C{k:03d}": f"Cast {k}" for k in range(CAST)})
-    _ingest(engine, [roster])
+    with engine.connect() as conn:
+        _ingest(conn, [roster])
+    # This process makes each night while WORKERS processes push the one before, each for its
+    # own tills in their order (as every till pushes its own outbox). A night is handed over
+    # once the night before is in, so a vote (which spends what was earned before its night)
+    # never reaches the central database before the checks that earned its points. A batch
+    # may hold several of a worker's tills' events (the function takes any), which spares
+    # the build a transaction a till.
+    context = multiprocessing.get_context("spawn")
+    queues, pushed = [context.Queue() for _ in range(WORKERS)], context.Queue()
+    workers = [context.Process(target=_pusher, args=(url, q, pushed), daemon=True)
+               for q in queues]
+    for worker in workers:
+        worker.start()
     for n in range(NIGHTS):
         day = FIRST_NIGHT + timedelta(days=n)
-        # Every till's night, one after the other, in batches of 500: a batch may hold several
-        # tills' events (the function takes any), which spares the build a transaction a till.
-        _ingest(engine, [event for till in chain.tills for event in chain.night(till, day)])
+        nights = [[event for till in chain.tills[w::WORKERS] for event in chain.night(till, day)]
+                  for w in range(WORKERS)]
+        if n:
+            _wait_for(pushed, workers)
+        for batches, events in zip(queues, nights, strict=True):
+            batches.put(events)
+        chain.end_of_night()
+    _wait_for(pushed, workers)
+    for batches in queues:
+        batches.put(None)
+    for worker in workers:
+        worker.join()
+        if worker.exitcode != 0:
+            raise RuntimeError(f"a push worker failed (exit {worker.exitcode})")
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(text("VACUUM ANALYZE"))  # what autovacuum does to a table at rest
         conn.execute(text("CREATE TABLE bench_built (source text)"))
@@ -139,7 +207,7 @@ def build(pg_url: str, fraction: float, seed: int = 19) -> Built:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
         started = time.perf_counter()
         init_central(engine)
-        _fill(engine, fraction, seed)
+        _fill(engine, url, fraction, seed)
         return Built(url, *_counts(engine), time.perf_counter() - started)
     finally:
         admin.dispose()
