@@ -123,10 +123,21 @@ def _pusher(url: str, nights, pushed) -> None:
         # written last), so the build need not wait for each commit's flush to disk.
         conn.exec_driver_sql("SET synchronous_commit TO off")
         conn.commit()
-        while (events := nights.get()) is not None:
+        while (events := _next(nights)) is not None:
             _ingest(conn, events)
             pushed.put(True)
     engine.dispose()
+
+
+def _next(nights):
+    """The next night to push; None at the end, or once the making process has died (a killed
+    build must not leave its workers waiting for ever, holding the database)."""
+    while True:
+        try:
+            return nights.get(timeout=5)
+        except queue.Empty:
+            if not multiprocessing.parent_process().is_alive():
+                return None
 
 
 def _wait_for(pushed, workers) -> None:
