@@ -8,9 +8,9 @@ as the tills would push it: night by night, each till's events in its order,
 in batches of 500 through ``ingest_events`` (tests/central/feed.py writes the
 events as a till's outbox holds them). This process makes the year while two
 worker processes push it, each for half the tills, as tills push at once.
-Votes spend what the producer had earned before the night, so few are refused
-(a check and a vote of the same night may reach the central database from two
-tills in either order).
+Votes spend what the producer had earned before the night, and a night is
+pushed once the one before is in, so the central database refuses none (a
+check and a vote of the same night may reach it from two tills in either order).
 
 ``python -m tests.benchmarks.scale_central --fraction 0.01`` builds one and
 prints its size and build time. The database is kept, named by the fraction
@@ -123,34 +123,28 @@ def _pusher(url: str, nights, pushed) -> None:
         # written last), so the build need not wait for each commit's flush to disk.
         conn.exec_driver_sql("SET synchronous_commit TO off")
         conn.commit()
-        while (events := _next(nights)) is not None:
+        while (events := _get(nights, multiprocessing.parent_process())) is not None:
             _ingest(conn, events)
             pushed.put(True)
     engine.dispose()
 
 
-def _next(nights):
-    """The next night to push; None at the end, or once the making process has died (a killed
-    build must not leave its workers waiting for ever, holding the database)."""
+def _get(source, filler):
+    """The next item of a queue, or None once the process that fills it has stopped: looked at
+    every 5 s, so a killed build leaves no process waiting for ever, holding the database."""
     while True:
         try:
-            return nights.get(timeout=5)
+            return source.get(timeout=5)
         except queue.Empty:
-            if not multiprocessing.parent_process().is_alive():
+            if not filler.is_alive():
                 return None
 
 
 def _wait_for(pushed, workers) -> None:
     """Until every worker has pushed the night it was given; fails if one has died."""
-    waiting = len(workers)
-    while waiting:
-        try:
-            pushed.get(timeout=5)
-            waiting -= 1
-        except queue.Empty:
-            for worker in workers:
-                if not worker.is_alive():
-                    raise RuntimeError(f"a push worker stopped (exit {worker.exitcode})") from None
+    for done, worker in zip(pushed, workers, strict=True):
+        if _get(done, worker) is None:
+            raise RuntimeError(f"a push worker stopped (exit {worker.exitcode})")
 
 
 def _fill(engine: Engine, url: str, fraction: float, seed: int) -> None:
@@ -165,9 +159,10 @@ def _fill(engine: Engine, url: str, fraction: float, seed: int) -> None:
     # may hold several of a worker's tills' events (the function takes any), which spares
     # the build a transaction a till.
     context = multiprocessing.get_context("spawn")
-    queues, pushed = [context.Queue() for _ in range(WORKERS)], context.Queue()
-    workers = [context.Process(target=_pusher, args=(url, q, pushed), daemon=True)
-               for q in queues]
+    queues = [context.Queue() for _ in range(WORKERS)]
+    pushed = [context.Queue() for _ in range(WORKERS)]  # each worker's "night pushed"
+    workers = [context.Process(target=_pusher, args=(url, q, done), daemon=True)
+               for q, done in zip(queues, pushed, strict=True)]
     for worker in workers:
         worker.start()
     for n in range(NIGHTS):
