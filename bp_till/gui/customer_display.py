@@ -67,7 +67,10 @@ class CustomerDisplay(QWidget):
         """The check as it stands: what is on it and what it comes to."""
         lines = [f"{line.name_ja}  × {line.quantity}  {yen(line.unit_price * line.quantity)}"
                  for line in detail.live_lines]
-        self._set(customerTitle=self.tr("Check #{number}").format(number=detail.number),
+        title = self.tr("Check #{number}").format(number=detail.number)
+        if detail.training:  # a practice sale: the guest must not take it for a real one
+            title = self.tr("練習 TRAINING") + " · " + title
+        self._set(customerTitle=title,
                   customerLines="\n".join(lines[-SHOWN_LINES:]),
                   customerTotal=self.tr("Total {total}").format(total=yen(detail.total)),
                   customerProducer=self._producer_now(detail))
@@ -76,6 +79,9 @@ class CustomerDisplay(QWidget):
         p = detail.producer
         if p is None:
             return ""
+        if detail.training:
+            return self.tr("Producer {login} · {rank} · training: no points").format(
+                login=format_login_id(p.login_id), rank=p.rank_name)
         return self.tr("Producer {login} · {rank} · this visit +{earn} points").format(
             login=format_login_id(p.login_id), rank=p.rank_name, earn=p.earn_spend)
 

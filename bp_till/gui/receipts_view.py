@@ -82,6 +82,10 @@ class ReceiptsView(QObject):
             status = self.tr(STATUS.get(check.status, check.status))
             if check.refunded:
                 status += " · " + self.tr("refunded {amount}").format(amount=yen(check.refunded))
+            if check.parts:  # each part its own payment and points: void or refund is refused
+                status += " · " + self.tr("paid in {n} parts").format(n=check.parts)
+            if check.training:
+                status += " · " + self.tr("練習 TRAINING")
             cells = (f"#{check.number}", check.closed_at.astimezone(TOKYO).strftime("%H:%M"),
                      check.table, yen(check.total), ", ".join(check.methods), status)
             for column, text in enumerate(cells):

@@ -18,7 +18,15 @@ from bp_till.domain.points import Rank, spend_points, vote_points
 from bp_till.domain.stay import StayPolicy, StayStatus, stay_status
 from bp_till.services.context import TillContext
 from bp_till.services.stay import rule_in_force
-from bp_till.store.models import CastMember, Check, CheckLine, MenuItem, Producer, Refund
+from bp_till.store.models import (
+    CastMember,
+    Check,
+    CheckLine,
+    CheckPart,
+    MenuItem,
+    Producer,
+    Refund,
+)
 
 
 @dataclass(frozen=True)
@@ -195,6 +203,8 @@ class ClosedCheck:
     methods: tuple[str, ...]
     has_producer: bool
     refunded: int  # yen given back so far (a positive amount)
+    training: bool = False  # a practice sale: in no figures, nothing to void or refund
+    parts: int = 0  # paid in that many parts (0: in one)
 
 
 def closed_checks(ctx: TillContext, day: date) -> list[ClosedCheck]:
@@ -203,15 +213,16 @@ def closed_checks(ctx: TillContext, day: date) -> list[ClosedCheck]:
         select(func.coalesce(-func.sum(Refund.total), 0)).where(Refund.check_id == Check.id)
         .scalar_subquery()
     )
+    parts = select(func.count(CheckPart.id)).where(CheckPart.check_id == Check.id).scalar_subquery()
     with ctx.store.read() as session:
         rows = session.execute(
-            select(Check, refunded).where(Check.business_day == day, Check.status != "open")
+            select(Check, refunded, parts).where(Check.business_day == day, Check.status != "open")
             .options(selectinload(Check.payments))
             .order_by(Check.closed_at.desc(), Check.number.desc())
         ).all()
         return [
             ClosedCheck(c.id, c.number, c.table_label, c.closed_at, c.total, c.status,
                         tuple(dict.fromkeys(p.method for p in c.payments)),
-                        c.producer_id is not None, back)
-            for c, back in rows
+                        c.producer_id is not None, back, c.training, n_parts)
+            for c, back, n_parts in rows
         ]

@@ -561,36 +561,46 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
     </message>
     <message>
         <location filename="../../bp_till/gui/customer_display.py" line="72" />
+        <source>練習 TRAINING</source>
+        <translation>練習 TRAINING</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/customer_display.py" line="75" />
         <source>Total {total}</source>
         <translation>合計 {total}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/customer_display.py" line="79" />
+        <location filename="../../bp_till/gui/customer_display.py" line="83" />
+        <source>Producer {login} · {rank} · training: no points</source>
+        <translation>プロデューサー {login} · {rank} · 練習のためポイントなし</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/customer_display.py" line="85" />
         <source>Producer {login} · {rank} · this visit +{earn} points</source>
         <translation>プロデューサー {login} · {rank} · 今回 +{earn} ポイント</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/customer_display.py" line="85" />
+        <location filename="../../bp_till/gui/customer_display.py" line="91" />
         <source>Paid {total}</source>
         <translation>お支払い {total}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/customer_display.py" line="87" />
+        <location filename="../../bp_till/gui/customer_display.py" line="93" />
         <source>Change {change}</source>
         <translation>おつり {change}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/customer_display.py" line="89" />
+        <location filename="../../bp_till/gui/customer_display.py" line="95" />
         <source>Thank you!</source>
         <translation>ありがとうございました！</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/customer_display.py" line="92" />
+        <location filename="../../bp_till/gui/customer_display.py" line="98" />
         <source>{rank} · {spend} points · {votes} vote points</source>
         <translation>{rank} · {spend} ポイント · 投票ポイント {votes}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/customer_display.py" line="95" />
+        <location filename="../../bp_till/gui/customer_display.py" line="101" />
         <source>{needed} points to {rank}.</source>
         <translation>{rank} まであと {needed} ポイント。</translation>
     </message>
@@ -1566,57 +1576,67 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
         <translation>返金 {amount}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="93" />
+        <location filename="../../bp_till/gui/receipts_view.py" line="86" />
+        <source>paid in {n} parts</source>
+        <translation>{n} 件に分けて会計</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="88" />
+        <source>練習 TRAINING</source>
+        <translation>練習 TRAINING</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/receipts_view.py" line="97" />
         <source>Choose a receipt first.</source>
         <translation>先にレシートを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="104" />
+        <location filename="../../bp_till/gui/receipts_view.py" line="108" />
         <source>Reprint receipt #{n} (marked REPRINT)</source>
         <translation>レシート #{n} を再発行（「再発行」印字）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="112" />
+        <location filename="../../bp_till/gui/receipts_view.py" line="116" />
         <source>Why void sale #{n}?</source>
         <translation>会計 #{n} を取り消す理由は？</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="121" />
+        <location filename="../../bp_till/gui/receipts_view.py" line="125" />
         <source>Void sale #{n} ({total}): {reason}</source>
         <translation>会計 #{n}（{total}）の取消：{reason}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="124" />
+        <location filename="../../bp_till/gui/receipts_view.py" line="128" />
         <source>Sale #{n} is void.</source>
         <translation>会計 #{n} を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="130" />
+        <location filename="../../bp_till/gui/receipts_view.py" line="134" />
         <source>Why refund sale #{n}?</source>
         <translation>会計 #{n} を返金する理由は？</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="139" />
+        <location filename="../../bp_till/gui/receipts_view.py" line="143" />
         <source>Refund sale #{n} ({total}): {reason}</source>
         <translation>会計 #{n}（{total}）の返金：{reason}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="142" />
+        <location filename="../../bp_till/gui/receipts_view.py" line="146" />
         <source>Refunded {amount} of sale #{n}.</source>
         <translation>会計 #{n} の {amount} を返金しました。</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="163" />
+        <location filename="../../bp_till/gui/receipts_view.py" line="167" />
         <source>Printing…</source>
         <translation>印刷中…</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="170" />
+        <location filename="../../bp_till/gui/receipts_view.py" line="174" />
         <source>It did not print: {why}</source>
         <translation>印刷できませんでした: {why}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/receipts_view.py" line="106" />
+        <location filename="../../bp_till/gui/receipts_view.py" line="110" />
         <source>Receipt #{n} reprinted.</source>
         <translation>レシート #{n} を再発行しました。</translation>
     </message>

@@ -79,3 +79,17 @@ def test_the_customer_reads_the_total_and_change_from_across_the_counter(qtbot, 
         assert corner == colour("bg", theme)  # the display follows the till's theme
     finally:
         apply_style(QApplication.instance(), "light")
+
+
+def test_a_practice_check_says_so_to_the_customer_and_promises_no_points(
+        qtbot, window, ctx, cashier, manager):
+    from bp_till.services.training import set_training
+
+    regular = producers.issue_producer(ctx, cashier)
+    set_training(ctx, manager, True)
+    sign_in(qtbot, window, "Yuto")
+    click(qtbot, window.floor.tiles["T4"])
+    scan(qtbot, regular.card_number)
+    click(qtbot, button(window, "menu_T01"))
+    assert _seen(window, "customerTitle") == "練習 TRAINING · Check #1"
+    assert _seen(window, "customerProducer").endswith("· training: no points")
