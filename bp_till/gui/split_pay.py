@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from bp_till.domain.money import Category, yen
+from bp_till.domain.points import spend_points
 from bp_till.domain.settlement import METHODS, Tender
 from bp_till.domain.typed import whole_number
 from bp_till.gui.feedback import Feedback
@@ -86,8 +87,10 @@ class SplitDialog(QDialog):
             return
         self.part_list.clear()
         for part in split:
-            self.part_list.addItem(self.tr("Part {n}: {total}").format(n=part.number,
-                                                                       total=yen(part.total)))
+            text = self.tr("Part {n}: {total}").format(n=part.number, total=yen(part.total))
+            if not self.detail.training:  # what that guest's card will earn on the part alone
+                text += " · " + self.tr("+{spend} points").format(spend=spend_points(part.total))
+            self.part_list.addItem(text)
         self.part_list.setCurrentRow(0)
         self.pay_button.setEnabled(True)
 
@@ -111,8 +114,13 @@ class SplitDialog(QDialog):
         self.amount.clear()
         self.plan_button.setEnabled(False)  # the split stands once a part is paid
         self.parts.setEnabled(False)
-        self.feedback.info(self.tr("Part {n} paid; change {change}.").format(
-            n=number, change=yen(receipt.change)))
+        note = self.tr("Part {n} paid; change {change}.").format(n=number,
+                                                                   change=yen(receipt.change))
+        if receipt.producer is not None:
+            p = receipt.producer
+            note += " " + self.tr("{login}: +{spend} spend and +{votes} vote points.").format(
+                login=p.masked_login_id, spend=p.spend_points, votes=p.vote_points)
+        self.feedback.info(note)
         if len(self.paid) == self.part_list.count():
             self.closed_check.emit(self.check_id)
             self.accept()

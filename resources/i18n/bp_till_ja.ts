@@ -2620,100 +2620,110 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="35" />
+        <location filename="../../bp_till/gui/split_pay.py" line="36" />
         <source>Split check #{number}</source>
         <translation>伝票 #{number} を分割</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="41" />
+        <location filename="../../bp_till/gui/split_pay.py" line="42" />
         <source>Parts (guests)</source>
         <translation>分割数（人数）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="51" />
+        <location filename="../../bp_till/gui/split_pay.py" line="52" />
         <source>Split</source>
         <translation>分割する</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="55" />
+        <location filename="../../bp_till/gui/split_pay.py" line="56" />
         <source>scan a card</source>
         <translation>カードをスキャン</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="57" />
+        <location filename="../../bp_till/gui/split_pay.py" line="58" />
         <source>Cash</source>
         <translation>現金</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="57" />
+        <location filename="../../bp_till/gui/split_pay.py" line="58" />
         <source>Card</source>
         <translation>カード</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="57" />
+        <location filename="../../bp_till/gui/split_pay.py" line="58" />
         <source>E-money</source>
         <translation>電子マネー</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="61" />
+        <location filename="../../bp_till/gui/split_pay.py" line="62" />
         <source>Producer card</source>
         <translation>プロデューサーカード</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="62" />
+        <location filename="../../bp_till/gui/split_pay.py" line="63" />
         <source>Paid by</source>
         <translation>支払方法</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="63" />
+        <location filename="../../bp_till/gui/split_pay.py" line="64" />
         <source>Handed over (¥)</source>
         <translation>お預かり（円）</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="65" />
+        <location filename="../../bp_till/gui/split_pay.py" line="66" />
         <source>Pay this part</source>
         <translation>この分を会計</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="69" />
+        <location filename="../../bp_till/gui/split_pay.py" line="70" />
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="76" />
+        <location filename="../../bp_till/gui/split_pay.py" line="77" />
         <source>Shared</source>
         <translation>割り勘</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="78" />
+        <location filename="../../bp_till/gui/split_pay.py" line="79" />
         <source>Part {n}</source>
         <translation>{n}人目</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="89" />
+        <location filename="../../bp_till/gui/split_pay.py" line="90" />
         <source>Part {n}: {total}</source>
         <translation>{n}人目: {total}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="97" />
+        <location filename="../../bp_till/gui/split_pay.py" line="92" />
+        <source>+{spend} points</source>
+        <translation>+{spend} ポイント</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="100" />
         <source>Handed over</source>
         <translation>お預かり</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="107" />
+        <location filename="../../bp_till/gui/split_pay.py" line="110" />
         <source>Part {n}: {total} · paid</source>
         <translation>{n}人目: {total} · 会計済</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="114" />
+        <location filename="../../bp_till/gui/split_pay.py" line="117" />
         <source>Part {n} paid; change {change}.</source>
         <translation>{n}人目の会計済み。お釣り {change}。</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/split_pay.py" line="121" />
+        <source>{login}: +{spend} spend and +{votes} vote points.</source>
+        <translation>{login}：累計 +{spend}・投票 +{votes} ポイント。</translation>
     </message>
 </context>
 <context>
     <name>SplitHook</name>
     <message>
-        <location filename="../../bp_till/gui/split_pay.py" line="128" />
+        <location filename="../../bp_till/gui/split_pay.py" line="136" />
         <source>Split check</source>
         <translation>分割会計</translation>
     </message>

@@ -3,6 +3,7 @@
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QPushButton
 from sqlalchemy import select
 
+from bp_till.domain.identifiers import mask_login_id
 from bp_till.services import checks, producers
 from bp_till.store.models import Check, CheckPart, Producer
 from tests.gui.conftest import button, click, sign_in
@@ -33,6 +34,10 @@ def test_three_guests_pay_their_own_parts_with_their_own_cards(qtbot, window, ct
     click(qtbot, dialog.findChild(QPushButton, "planSplitButton"))
     parts = dialog.findChild(QListWidget, "partsList")
     assert parts.count() == 3
+    with ctx.store.read() as session:
+        each = [session.get(Check, check).lines[n].amount for n in range(4)]
+    first = each[0] // 3 + each[0] % 3 + each[1]  # a third of the table charge, and a drink
+    assert parts.item(0).text() == f"Part 1: ¥{first:,} · +{first // 100} points"
 
     _pay(qtbot, dialog, 0, "", "abc")  # a typo in the amount: refused, nothing paid
     assert "whole number" in dialog.findChild(QLabel, "splitMessage").text()
@@ -43,6 +48,12 @@ def test_three_guests_pay_their_own_parts_with_their_own_cards(qtbot, window, ct
     for row, card in enumerate(cards[:2]):
         _pay(qtbot, dialog, row, card.card_number, "5000")
         assert "paid" in parts.item(row).text(), dialog.findChild(QLabel, "splitMessage").text()
+    with ctx.store.read() as session:
+        second = session.scalars(select(CheckPart).where(CheckPart.number == 2)).one()
+    assert dialog.findChild(QLabel, "splitMessage").text() == (
+        f"Part 2 paid; change ¥{5_000 - second.total:,}. {mask_login_id(cards[1].login_id)}: "
+        f"+{second.spend_points} spend and +{second.vote_points} vote points.")
+    assert second.spend_points == second.total // 100 > 0
     with qtbot.waitSignal(dialog.closed_check):
         _pay(qtbot, dialog, 2, cards[2].card_number, "5000")
     assert window.pages.currentWidget() is window.floor.widget
