@@ -1,4 +1,4 @@
-"""The gallery's moments beside the screens: a toast, the fault banner, Move / merge, Split check
+"""The gallery's moments beside the screens: a toast, the fault banner, Table / guests, Split check
 and the customer display, each at the size and in the language and theme of its set.
 
 Called by tools/gallery.py; ``split_dialog`` is also what tools/screenshots.py shows in docs/.

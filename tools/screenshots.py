@@ -321,7 +321,7 @@ def _menu_and_cast(app, till, out: Path) -> None:
 
 
 def _share(app, till, out: Path) -> None:
-    """Move / merge and Split check on a table of three, part 1 paid; part 2's receipt."""
+    """Table / guests and Split check on a table of three, part 1 paid; part 2's receipt."""
     cashier = next(s for s in list_staff(till.ctx) if s.role == "cashier")
     window = _signed_in(till, cashier)
     check, drinks = gallery_moments.fresh_check(window, gallery_moments.SPLIT_TABLE)

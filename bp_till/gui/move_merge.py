@@ -1,4 +1,5 @@
-"""Move / merge, from the check: seat the party at a free table, or join another table's check.
+"""Table / guests, from the check: seat the party at a free table, join another table's
+check, or change how many guests sit at it (a friend joins, one leaves early).
 
 A button added to the check's actions opens a small dialog; the check view
 itself only hands over the check and is told where to go next.
@@ -8,11 +9,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from bp_till.gui.feedback import Feedback
-from bp_till.services import tables
+from bp_till.services import checks, tables
+from bp_till.services.checks import MAX_GUESTS
 from bp_till.services.context import TillContext
 from bp_till.services.staff import StaffMember
 
@@ -29,10 +31,10 @@ class MoveMergeDialog(QDialog):
     moved = Signal(int)  # the check id to show now: the same check, or the one merged into
 
     def __init__(self, ctx: TillContext, staff: StaffMember, check_id: int, table_labels: list[str],
-                 parent: QWidget | None = None) -> None:
+                 guests: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="moveMergeDialog")
         self.ctx, self.staff, self.check_id = ctx, staff, check_id
-        self.setWindowTitle(self.tr("Move or merge"))
+        self.setWindowTitle(self.tr("Table and guests"))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Move to a free table")))
         self.tables = QComboBox(self, objectName="freeTablesCombo")
@@ -46,6 +48,7 @@ class MoveMergeDialog(QDialog):
                 table=table, number=number), target_id)
         layout.addWidget(self.targets)
         self.merge_button = add_button(self, layout, "mergeButton", self.tr("Merge"), self._merge)
+        self.guests = self._add_guests(layout, guests)
         self.message = QLabel(self, objectName="moveMergeMessage", wordWrap=True)
         self.feedback = Feedback(self.message)
         layout.addWidget(self.message)
@@ -53,20 +56,33 @@ class MoveMergeDialog(QDialog):
         self.move_button.setEnabled(self.tables.count() > 0)
         self.merge_button.setEnabled(self.targets.count() > 0)
 
-    def _move(self) -> None:
-        ok, _ = self.feedback.attempt(tables.move_check, self.ctx, self.staff, self.check_id,
-                                      self.tables.currentText())
+    def _add_guests(self, layout, guests: int | None) -> QSpinBox:
+        """The party's size; a take-out check (``None``) seats nobody."""
+        layout.addWidget(QLabel(self.tr("Guests at the table")))
+        spin = QSpinBox(self, objectName="guestsSpin", minimum=1, maximum=MAX_GUESTS,
+                        minimumHeight=48)
+        spin.setValue(guests or 1)
+        layout.addWidget(spin)
+        button = add_button(self, layout, "setGuestsButton", self.tr("Set guests"), self._set_guests)
+        spin.setEnabled(guests is not None)
+        button.setEnabled(guests is not None)
+        return spin
+
+    def _done_if(self, shown: int, action, *args) -> None:
+        """The change, then the check to show (this one, or the one merged into); else why not."""
+        ok, _ = self.feedback.attempt(action, self.ctx, self.staff, self.check_id, *args)
         if ok:
-            self.moved.emit(self.check_id)
+            self.moved.emit(shown)
             self.accept()
 
+    def _set_guests(self) -> None:
+        self._done_if(self.check_id, checks.set_guests, self.guests.value())
+
+    def _move(self) -> None:
+        self._done_if(self.check_id, tables.move_check, self.tables.currentText())
+
     def _merge(self) -> None:
-        target = self.targets.currentData()
-        ok, _ = self.feedback.attempt(tables.merge_checks, self.ctx, self.staff, self.check_id,
-                                      target)
-        if ok:
-            self.moved.emit(target)
-            self.accept()
+        self._done_if(self.targets.currentData(), tables.merge_checks, self.targets.currentData())
 
 
 def title_row(view) -> QHBoxLayout:
@@ -75,22 +91,29 @@ def title_row(view) -> QHBoxLayout:
     return view.widget.findChild(QHBoxLayout, "titleRow")
 
 
+def title_button(view, name: str, text: str, slot) -> QPushButton:
+    """A touch-sized button in the check's title row."""
+    button = QPushButton(text, view.widget, objectName=name, minimumHeight=48)
+    title_row(view).addWidget(button)
+    button.clicked.connect(slot)
+    return button
+
+
 class MoveMergeHook(QObject):
-    """The "Move / merge" button on the check screen, and what follows a move or merge."""
+    """The "Table / guests" button on the check screen, and what follows a move or merge."""
 
     def __init__(self, view) -> None:
         super().__init__(view)
         self.view, self.table_labels = view, tables.floor_tables(view.till.config.tables)
         self.dialog: MoveMergeDialog | None = None
-        self.button = QPushButton(self.tr("Move / merge"), view.widget,
-                                  objectName="moveMergeButton", minimumHeight=48)
-        title_row(view).addWidget(self.button)
-        self.button.clicked.connect(self.open)
+        self.button = title_button(view, "moveMergeButton", self.tr("Table / guests"),
+                                   self.open)
 
     def open(self) -> MoveMergeDialog:
         view = self.view
+        detail = view.detail
         self.dialog = MoveMergeDialog(view.ctx, view.staff, view.check_id, self.table_labels,
-                                      view.widget)
+                                      None if detail.takeout else detail.guests, view.widget)
         self.dialog.moved.connect(lambda check_id: view.show_check(view.staff, check_id))
         self.dialog.open()
         return self.dialog

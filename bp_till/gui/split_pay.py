@@ -18,7 +18,7 @@ from bp_till.domain.points import spend_points
 from bp_till.domain.settlement import METHODS, Tender
 from bp_till.domain.typed import whole_number
 from bp_till.gui.feedback import Feedback
-from bp_till.gui.move_merge import add_button, title_row
+from bp_till.gui.move_merge import add_button, title_button
 from bp_till.services.floor import check_detail
 from bp_till.services.split_pay import plan_split, settle_part
 
@@ -133,10 +133,7 @@ class SplitHook(QObject):
         super().__init__(view)
         self.view = view
         self.dialog: SplitDialog | None = None
-        self.button = QPushButton(self.tr("Split check"), view.widget,
-                                  objectName="splitCheckButton", minimumHeight=48)
-        title_row(view).addWidget(self.button)
-        self.button.clicked.connect(self.open)
+        self.button = title_button(view, "splitCheckButton", self.tr("Split check"), self.open)
 
     def open(self) -> SplitDialog:
         view = self.view

@@ -56,6 +56,12 @@ def require_open(check, check_id: object) -> None:
         raise CheckClosed(f"Check #{check.number} is already {check.status}.")
 
 
+def _party(guests: object) -> int:
+    if not 1 <= require_whole(guests, "Guests") <= MAX_GUESTS:
+        raise InvalidInput(f"Guests must be a whole number from 1 to {MAX_GUESTS}.")
+    return guests
+
+
 def open_check(
     ctx: TillContext, actor: StaffMember, table: str, guests: int, takeout: bool = False,
     stay_set: str | None = None,
@@ -68,8 +74,7 @@ def open_check(
     table = cleaned(table)
     if not table or len(table) > 16:
         raise InvalidInput("A check needs a table name of 1 to 16 characters.")
-    if not 1 <= require_whole(guests, "Guests") <= MAX_GUESTS:
-        raise InvalidInput(f"Guests must be a whole number from 1 to {MAX_GUESTS}.")
+    _party(guests)
     if not isinstance(takeout, bool):
         raise InvalidInput("Take-out is yes or no.")
     if takeout and stay_set is not None:
@@ -272,3 +277,22 @@ def extend_stay(ctx: TillContext, actor: StaffMember, check_id: int,
             uow.audit("stay.extended", actor.id, check=check.number, extensions=check.extensions)
         uow.commit()
         return check.extensions
+
+
+def set_guests(ctx: TillContext, actor: StaffMember, check_id: int, guests: int) -> int:
+    """A friend joins the table, or one leaves early: the party the check charges from now on.
+
+    What is rung up stays as it is (the newcomer's table charge is rung up by
+    hand); nominations and stay extensions from now on charge the new count.
+    """
+    guests = _party(guests)
+    with ctx.uow() as uow:
+        check = _open_check(uow, check_id)
+        if check.takeout:
+            raise InvalidInput(f"Check #{check.number} is take-out: it seats no guests.")
+        if guests != check.guests:
+            uow.audit("check.guests", actor.id, subject=f"check:{check.number}",
+                      before=check.guests, after=guests)
+            check.guests = guests
+        uow.commit()
+        return guests

@@ -1174,47 +1174,57 @@ This check earns +{earn} spend and +{earn_votes} vote points.</source>
 <context>
     <name>MoveMergeDialog</name>
     <message>
-        <location filename="../../bp_till/gui/move_merge.py" line="35" />
-        <source>Move or merge</source>
-        <translation>席移動・合算</translation>
+        <location filename="../../bp_till/gui/move_merge.py" line="37" />
+        <source>Table and guests</source>
+        <translation>席と人数</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/move_merge.py" line="37" />
+        <location filename="../../bp_till/gui/move_merge.py" line="39" />
         <source>Move to a free table</source>
         <translation>空いている卓へ移動</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/move_merge.py" line="41" />
+        <location filename="../../bp_till/gui/move_merge.py" line="43" />
         <source>Move</source>
         <translation>移動</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/move_merge.py" line="42" />
+        <location filename="../../bp_till/gui/move_merge.py" line="44" />
         <source>Merge this check into another table's</source>
         <translation>この伝票を別の卓の伝票に合算</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/move_merge.py" line="45" />
+        <location filename="../../bp_till/gui/move_merge.py" line="47" />
         <source>{table} · check #{number}</source>
         <translation>{table} · 伝票 #{number}</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/move_merge.py" line="48" />
+        <location filename="../../bp_till/gui/move_merge.py" line="50" />
         <source>Merge</source>
         <translation>合算</translation>
     </message>
     <message>
-        <location filename="../../bp_till/gui/move_merge.py" line="52" />
+        <location filename="../../bp_till/gui/move_merge.py" line="55" />
         <source>Close</source>
         <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/move_merge.py" line="61" />
+        <source>Guests at the table</source>
+        <translation>このテーブルの人数</translation>
+    </message>
+    <message>
+        <location filename="../../bp_till/gui/move_merge.py" line="66" />
+        <source>Set guests</source>
+        <translation>人数を変更</translation>
     </message>
 </context>
 <context>
     <name>MoveMergeHook</name>
     <message>
-        <location filename="../../bp_till/gui/move_merge.py" line="85" />
-        <source>Move / merge</source>
-        <translation>席移動・合算</translation>
+        <location filename="../../bp_till/gui/move_merge.py" line="115" />
+        <source>Table / guests</source>
+        <translation>席・人数</translation>
     </message>
 </context>
 <context>

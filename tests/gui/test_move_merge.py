@@ -1,9 +1,11 @@
-"""Move / merge from the check screen: a party moves to a free table, two tables merge."""
+"""Table & guests from the check screen: a party moves to a free table, two tables merge, a
+friend joins."""
 
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox
 from sqlalchemy import select
 
 from bp_till.services import checks
+from bp_till.services.floor import check_detail
 from bp_till.store.models import Check
 from tests.gui.conftest import button, click, open_for, sign_in
 
@@ -52,6 +54,29 @@ def test_a_party_moves_then_merges_into_another_table(qtbot, window, ctx, cashie
         assert (merged.status, merged.merged_into, merged.table_label) == ("voided", other, "T9")
         assert kept.guests == 3 and [line.menu_item.code for line in kept.lines] == ["T01"]
         assert session.scalars(select(Check).where(Check.status == "open")).all() == [kept]
+
+
+def test_a_friend_joins_and_the_check_and_its_extension_charge_three(qtbot, window, ctx):
+    sign_in(qtbot, window, "Yuto")
+    check = _open_at(qtbot, window, "T5", 2)
+    dialog = _dialog(qtbot, window)
+    spin = dialog.findChild(QSpinBox, "guestsSpin")
+    assert spin.value() == 2
+    spin.setValue(3)
+    with qtbot.waitSignal(dialog.moved):
+        click(qtbot, dialog.findChild(QPushButton, "setGuestsButton"))
+    assert not dialog.isVisible()
+    assert window.check.widget.findChild(QLabel, "checkTitle").text() == "Check #1 · T5 · 3 guests"
+    assert "3 × " in button(window, "extendButton").text()
+    assert check_detail(ctx, check).guests == 3
+
+
+def test_a_take_out_check_offers_no_guests(qtbot, window, ctx, cashier):
+    takeout = checks.open_check(ctx, cashier, "TO", 1, takeout=True)
+    sign_in(qtbot, window, "Yuto")
+    window.show_check(takeout)
+    dialog = _dialog(qtbot, window)
+    assert not dialog.findChild(QPushButton, "setGuestsButton").isEnabled()
 
 
 def test_a_refused_move_says_why_and_writes_nothing(qtbot, window, ctx, cashier):
