@@ -136,7 +136,8 @@ def _screens(app, till, clock: FakeClock, out: Path) -> None:
     window.show()
 
     def grab(name: str) -> None:
-        app.processEvents()
+        for _ in range(3):  # a relayout (a label that wraps anew) posts another round of events
+            app.processEvents()
         window.grab().save(str(out / f"{name}.png"))
 
     grab("sign-in")

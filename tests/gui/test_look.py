@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QFontInfo
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QGroupBox, QLabel, QLineEdit, QPushButton
 
 from bp_till.gui.style import THEMES, apply_style, saved_theme
 from bp_till.services import checks
@@ -84,3 +84,31 @@ def test_the_header_buttons_show_icons_in_both_themes(qtbot, window):
                 assert QSize(96, 96) in shown.availableSizes()  # drawn anew for a 2× screen, not blown up
     finally:
         apply_style(QApplication.instance(), "light")
+
+
+def test_every_label_on_the_check_shows_all_its_lines(qtbot, window, ctx, cashier, manager):
+    """A regular's points (three sentences, the first wrapping) are not cut off at 1280×800."""
+    from bp_till.services import producers
+
+    window.resize(1280, 800)
+    regular = producers.issue_producer(ctx, cashier)
+    producers.adjust_points(ctx, manager, regular.card_number, spend_delta=1_279,
+                            reason="loyalty card import")
+    check = checks.open_check(ctx, cashier, "T5", 3)
+    for code, quantity, cast in (("T01", 3, None), ("A01", 1, None), ("F01", 1, None),
+                                 ("C02", 1, "C003")):
+        checks.add_line(ctx, cashier, check, code, quantity, cast)
+    checks.attach_producer(ctx, cashier, check, regular.card_number)
+    sign_in(qtbot, window, "Yuto")
+    window.show_check(check)
+    QApplication.processEvents()
+    label = window.check.widget.findChild(QLabel, "producerLabel")
+    assert label.text().count("\n") == 2  # points, this check's earnings, the next rank
+    cut = [(lb.objectName(), lb.height(), lb.heightForWidth(lb.width()))
+           for lb in window.check.widget.findChildren(QLabel)
+           if lb.isVisible() and lb.wordWrap() and lb.height() < lb.heightForWidth(lb.width())]
+    assert cut == []
+    box = window.check.widget.findChild(QGroupBox, "producerBox")
+    edit = window.check.widget.findChild(QLineEdit, "producerEdit")
+    assert box.contentsRect().contains(label.geometry())  # inside its box, not under its edges
+    assert label.geometry().top() > edit.geometry().bottom()  # below the card field
