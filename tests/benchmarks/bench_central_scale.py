@@ -1,9 +1,9 @@
 """The central database's two hot reads as it grows to a year of 100 tills (issue 19).
 
-For each size (1 % of a year by default, built in about 70 s here; 10 % too,
-which takes about 14 minutes to build, with ``BP_TILL_BENCH_CENTRAL=10`` or once
+For each size (1 % of a year by default, built in about 30 s here; 10 % too,
+which takes about 5 minutes to build, with ``BP_TILL_BENCH_CENTRAL=10`` or once
 it has been built; the whole year, about 50 million events, with
-``BP_TILL_BENCH_CENTRAL_FULL=1``) a PostgreSQL central built through the real
+``BP_TILL_BENCH_CENTRAL_FULL=1``, 71 min and 59 GB) a PostgreSQL central built through the real
 ingest (scale_central.py, kept between runs), so that ``make bench`` on a new
 machine stays under 10 minutes:
 
